@@ -1,0 +1,37 @@
+"""What each role in a review may do. The one place that answers "may this person …?"."""
+
+LEAD, REVIEWER, CONTRIBUTOR, VIEWER = "lead", "reviewer", "contributor", "viewer"
+
+VIEW = "view"  # read the review, the grid, the risks
+GRADE = "grade"  # grade judgements, write rationale, link evidence
+MANAGE = "manage"  # people, agencies, phases, the framework
+CONTRIBUTE = "contribute"  # supply the member's own agency's material
+
+ALLOWED: dict[str, frozenset[str]] = {
+    LEAD: frozenset({VIEW, GRADE, MANAGE, CONTRIBUTE}),
+    REVIEWER: frozenset({VIEW, GRADE, CONTRIBUTE}),
+    CONTRIBUTOR: frozenset({VIEW, CONTRIBUTE}),
+    VIEWER: frozenset({VIEW}),
+}
+
+ROLE_NAMES = {
+    LEAD: "review lead",
+    REVIEWER: "reviewer",
+    CONTRIBUTOR: "agency contributor",
+    VIEWER: "viewer",
+}
+
+ACTION_NAMES = {
+    VIEW: "see this review",
+    GRADE: "grade judgements",
+    MANAGE: "manage this review",
+    CONTRIBUTE: "add material",
+}
+
+
+def may(role: str, action: str) -> bool:
+    return action in ALLOWED.get(role, frozenset())
+
+
+def refusal(role: str, action: str) -> str:
+    return f"As {ROLE_NAMES.get(role, role)} you cannot {ACTION_NAMES.get(action, action)}."

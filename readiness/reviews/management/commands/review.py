@@ -1,0 +1,102 @@
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from readiness.frameworks.models import Framework
+from readiness.reviews.models import Agency, Membership, Review
+from readiness.reviews.services import ReviewError, add_phase, create_review
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"'{text}' is not a date: write it as YYYY-MM-DD.") from None
+
+
+def _user(username: str) -> object:
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"There is no user called '{username}'.")
+    return user
+
+
+def _review(review_id: int) -> Review:
+    review = Review.objects.filter(id=review_id).first()
+    if review is None:
+        raise CommandError(f"There is no review {review_id}.")
+    return review
+
+
+class Command(BaseCommand):
+    help = "Open readiness reviews and manage their people, agencies and phases."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        create = actions.add_parser("create", help="Open a review; the lead is its first member.")
+        create.add_argument("--name", required=True, help="Name of the review.")
+        create.add_argument("--area", required=True, help="Local authority area.")
+        create.add_argument("--framework", required=True, help="Framework id, e.g. ilacs-2026.")
+        create.add_argument("--lead", required=True, help="Username of the review lead.")
+        create.add_argument("--agency", action="append", default=[], help="A partner agency.")
+        create.add_argument("--phase", action="append", default=[], help="A phase, in order.")
+        create.add_argument("--window-starts", help="Inspection expected from (YYYY-MM-DD).")
+        create.add_argument("--window-ends", help="Inspection expected by (YYYY-MM-DD).")
+        actions.add_parser("list", help="List reviews.")
+        member = actions.add_parser("add-member", help="Give a person a role in a review.")
+        member.add_argument("--review", type=int, required=True, help="Review id.")
+        member.add_argument("--user", required=True, help="Username.")
+        member.add_argument(
+            "--role", required=True, choices=[r for r, _ in Membership.ROLES], help="Role."
+        )
+        member.add_argument("--agency", help="Agency name (required for a contributor).")
+        phase = actions.add_parser("add-phase", help="Add a phase to a review.")
+        phase.add_argument("--review", type=int, required=True, help="Review id.")
+        phase.add_argument("--name", required=True, help="Name of the phase.")
+
+    def handle(self, *args: object, action: str, **options: object) -> None:
+        getattr(self, "handle_" + action.replace("-", "_"))(**options)
+
+    def handle_create(self, **options: object) -> None:
+        framework = Framework.objects.filter(slug=options["framework"]).order_by("-is_builtin")
+        if not framework.exists():
+            known = ", ".join(Framework.objects.values_list("slug", flat=True))
+            raise CommandError(f"No framework '{options['framework']}' (known: {known}).")
+        try:
+            review = create_review(
+                name=str(options["name"]),
+                area=str(options["area"]),
+                framework=framework.first(),
+                lead=_user(str(options["lead"])),
+                agencies=list(options["agency"]),
+                phases=list(options["phase"]),
+                window_starts=_date(options["window_starts"]) if options["window_starts"] else None,
+                window_ends=_date(options["window_ends"]) if options["window_ends"] else None,
+            )
+        except ReviewError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"Opened review {review.id}: {review.name} ({review.framework.slug}).")
+
+    def handle_list(self, **options: object) -> None:
+        for review in Review.objects.select_related("framework").order_by("id"):
+            self.stdout.write(f"{review.id}\t{review.area}\t{review.name}\t{review.framework.slug}")
+
+    def handle_add_member(self, **options: object) -> None:
+        review = _review(int(options["review"]))
+        user = _user(str(options["user"]))
+        agency = None
+        if options["agency"]:
+            agency = Agency.objects.filter(review=review, name=options["agency"]).first()
+            if agency is None:
+                raise CommandError(f"No agency '{options['agency']}' in review {review.id}.")
+        if options["role"] == Membership.CONTRIBUTOR and agency is None:
+            raise CommandError("An agency contributor needs --agency.")
+        if Membership.objects.filter(review=review, user=user).exists():
+            raise CommandError(f"'{user}' is already a member of review {review.id}.")
+        Membership.objects.create(review=review, user=user, role=options["role"], agency=agency)
+        self.stdout.write(f"Added {user} to review {review.id} as {options['role']}.")
+
+    def handle_add_phase(self, **options: object) -> None:
+        phase = add_phase(_review(int(options["review"])), str(options["name"]))
+        self.stdout.write(f"Added phase {phase.position}: {phase.name}.")

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reviews"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("reviews/new/", views.create, name="create"),
+    path("reviews/<int:review_id>/", views.detail, name="detail"),
+    path("reviews/<int:review_id>/members/", views.members, name="members"),
+    path(
+        "reviews/<int:review_id>/members/<int:membership_id>/remove/",
+        views.remove,
+        name="remove-member",
+    ),
+    path("reviews/<int:review_id>/phases/", views.phases, name="phases"),
+    path(
+        "reviews/<int:review_id>/phases/<int:phase_id>/start/",
+        views.start_phase,
+        name="start-phase",
+    ),
+]

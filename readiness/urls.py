@@ -1,0 +1,13 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("frameworks/", include("readiness.frameworks.urls")),
+    path("", include("readiness.reviews.urls")),
+    path("", include("readiness.assessment.urls")),
+]
+
+handler403 = "readiness.lib.errors.forbidden"
+handler404 = "readiness.lib.errors.not_found"
