@@ -1,0 +1,88 @@
+"""Load the synthetic demo partnerships into the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from readiness.assessment.services import (
+    add_evidence_link,
+    find_grade,
+    find_judgement,
+    update_assessment,
+)
+from readiness.frameworks.models import Framework
+from readiness.reviews.models import Agency, Membership, Phase, Review
+from readiness.reviews.services import create_review, make_current
+
+from .domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS, Partnership
+
+
+def _user(person: object, password: str) -> object:
+    users = get_user_model()
+    user, created = users.objects.get_or_create(
+        username=person.username,
+        defaults={"first_name": person.first_name, "last_name": person.last_name},
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    return user
+
+
+@transaction.atomic
+def load_partnership(partnership: Partnership, password: str = DEMO_PASSWORD) -> Review:
+    """Create (or re-create) one demo review with its people, phases and grades."""
+    Review.objects.filter(name=partnership.review_name, area=partnership.area).delete()
+    users = {p.username: _user(p, password) for p in partnership.people}
+    lead = next(p for p in partnership.people if p.role == Membership.LEAD)
+    framework = Framework.objects.get(slug=partnership.framework, is_builtin=True)
+    review = create_review(
+        name=partnership.review_name,
+        area=partnership.area,
+        framework=framework,
+        lead=users[lead.username],
+        agencies=list(partnership.agencies),
+        phases=list(partnership.phases),
+        window_starts=date.fromisoformat(partnership.window[0]),
+        window_ends=date.fromisoformat(partnership.window[1]),
+    )
+    if lead.username in users:
+        users[lead.username].user_permissions.add(*_review_permissions())
+    for person in partnership.people:
+        if person.role == Membership.LEAD:
+            continue
+        agency = Agency.objects.get(review=review, name=person.agency) if person.agency else None
+        Membership.objects.create(
+            review=review, user=users[person.username], role=person.role, agency=agency
+        )
+    make_current(Phase.objects.get(review=review, position=partnership.current_phase))
+    grader = users[lead.username]
+    for key, assessment in partnership.assessments.items():
+        update_assessment(
+            review,
+            find_judgement(review, key),
+            grader,
+            via="demo",
+            grade=find_grade(review, assessment.grade),
+            rationale=assessment.rationale,
+            strengths=assessment.strengths,
+            areas_for_improvement=assessment.areas_for_improvement,
+            confidence=assessment.confidence,
+        )
+    for key, links in partnership.evidence.items():
+        for reference, shows in links:
+            add_evidence_link(review, find_judgement(review, key), grader, reference, shows)
+    return review
+
+
+def _review_permissions() -> list:
+    from django.contrib.auth.models import Permission
+
+    return list(Permission.objects.filter(codename="add_review"))
+
+
+def load_demo(password: str = DEMO_PASSWORD) -> list[Review]:
+    return [load_partnership(p, password) for p in PARTNERSHIPS]

@@ -1,0 +1,55 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.text import slugify
+
+from readiness.assessment import exports
+from readiness.assessment.domain.risks import find_risks
+from readiness.assessment.queries import review_grid
+from readiness.demo.domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS
+from readiness.demo.loader import load_demo
+from readiness.reviews.models import Review
+
+
+class Command(BaseCommand):
+    help = "Load the synthetic demo partnerships (Anytown, Northbridge) and show how to log in."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        actions.add_parser("load", help="Create or re-create the demo reviews and users.")
+        export = actions.add_parser("export", help="Export each demo review's grid.")
+        export.add_argument("--output-dir", required=True, help="Folder for the exports.")
+        actions.add_parser("explain", help="Print how to log in to the demo.")
+
+    def _reviews(self) -> list[Review]:
+        names = [p.review_name for p in PARTNERSHIPS]
+        return list(Review.objects.filter(name__in=names).select_related("framework"))
+
+    def handle(self, *args: object, action: str, **options: object) -> None:
+        if action == "load":
+            for review in load_demo():
+                grid = review_grid(review)
+                self.stdout.write(
+                    f"Loaded {review.name}: {grid.graded} of {len(grid.rows)} judgements "
+                    f"graded, {len(find_risks(grid))} risks."
+                )
+        elif action == "export":
+            folder = Path(str(options["output_dir"]))
+            folder.mkdir(parents=True, exist_ok=True)
+            for review in self._reviews():
+                grid = review_grid(review)
+                stem = folder / slugify(review.name)
+                stem.with_suffix(".xlsx").write_bytes(exports.to_xlsx(grid, title=review.name))
+                stem.with_suffix(".csv").write_bytes(exports.to_csv(grid))
+                self.stdout.write(f"Exported {review.name} to {stem}.xlsx and .csv")
+        else:
+            self.stdout.write(
+                "\nReadiness demo: open http://127.0.0.1:8000/ and sign in as one of:\n"
+            )
+            for partnership in PARTNERSHIPS:
+                self.stdout.write(f"  {partnership.area} ({partnership.framework}):")
+                for person in partnership.people:
+                    agency = f", {person.agency}" if person.agency else ""
+                    self.stdout.write(f"    {person.username:<16} {person.role}{agency}")
+            self.stdout.write(f"\n  Password for every demo user: {DEMO_PASSWORD}\n")
+            self.stdout.write("Press Ctrl+C to stop the server.\n")
