@@ -27,11 +27,12 @@ Method (details and leave-one-out results in ``docs/headline-guide.md``)::
     P(r) = score(r) / sum(score)
 
 ``prior`` is the frequency of each overall grade among inspections of *both* ILACS tables
-that share a coarse feature of the profile (e.g. its median and worst grade), smoothed
-towards an ordinal rule centred on the median grade. ``perm``, ``alpha``, ``lam``, ``beta`` and the
-shared feature are chosen per table from a small fixed grid by leave-one-out accuracy of
-``most_likely`` (ties by leave-one-out log-loss) at build time and shipped in the JSON; :func:`leave_one_out` with ``nested=True`` repeats that
-choice inside every fold, which is the honest estimate of accuracy.
+that share a coarse feature of the profile (e.g. its median, worst grade and impact of
+leaders), backed off to coarser features and finally to an ordinal rule centred on the
+median grade. ``perm``, ``alpha``, ``lam``, ``beta`` and the shared feature are chosen per
+table from a small fixed grid by leave-one-out accuracy of ``most_likely`` (ties by
+leave-one-out log-loss) at build time and shipped in the JSON. :func:`leave_one_out` with
+``nested=True`` repeats that choice inside every fold: the honest estimate of accuracy.
 
 The baseline we must beat is the *median of the component grades*: sort the ranks; with an
 odd count take the middle one; with an even count take the WORSE (higher rank) of the two
@@ -102,7 +103,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "published_outcome
 
 #: the ordinal rule: weight exp(-GAMMA * |r - median|), normalised
 GAMMA = 2.0
-#: pseudo-count of the ordinal rule inside the shared-feature prior
+#: pseudo-count of each coarser level inside the shared-feature prior
 PRIOR_PSEUDOCOUNT = 1.0
 GRID_PERM: tuple[float, ...] = (0.0, 0.3, 1.0)
 GRID_ALPHA: tuple[float, ...] = (0.0, 0.1, 0.3, 1.0)
@@ -126,8 +127,22 @@ def median_rank(ranks: Iterable[int]) -> int:
     return s[len(s) // 2]
 
 
+#: shared-feature prior: each feature backs off to coarser ones (pseudo-count PRIOR_PSEUDOCOUNT
+#: each), and the coarsest to the ordinal rule. An unseen profile with an inadequate grade
+#: thus borrows from all inspections with the same worst grade.
+BACKOFF: dict[str, tuple[str, ...]] = {
+    "median": ("median",),
+    "median+worst": ("median+worst", "worst"),
+    "median+worst+leaders": ("median+worst+leaders", "median+worst", "worst"),
+    "mean": ("mean",),
+    "mean+worst": ("mean+worst", "worst"),
+}
+
+
 def _feature(name: str, p: Profile) -> tuple[int, ...]:
     # every profile starts with impact_of_leaders in both ILACS tables
+    if name == "worst":
+        return (max(p),)
     if name == "median":
         return (median_rank(p),)
     if name == "median+worst":
@@ -237,8 +252,12 @@ class _Model:
         exact = list(self.counts.get(p, [0, 0, 0, 0]))
         neigh = list(self._neighbours(p, params.lam))
         perm = list(self._permutations(p))
-        f = _feature(params.feature, p)
-        pooled = list(self._pooled_counts(params.feature).get(f, [0, 0, 0, 0]))
+        chain = BACKOFF[params.feature]
+        keys = [_feature(name, p) for name in chain]
+        pooled = [
+            list(self._pooled_counts(name).get(k, [0, 0, 0, 0]))
+            for name, k in zip(chain, keys, strict=True)
+        ]
         for x, yx in leave_out:
             if x == p:
                 exact[yx - 1] -= 1
@@ -246,13 +265,17 @@ class _Model:
                 perm[yx - 1] -= 1
             else:
                 neigh[yx - 1] -= params.lam ** _l1(p, x)
-            if _feature(params.feature, x) == f:
-                pooled[yx - 1] -= 1
-        rule = _ordinal_rule(median_rank(p))
-        ptot = sum(pooled)
-        prior = [
-            (pooled[i] + PRIOR_PSEUDOCOUNT * rule[i]) / (ptot + PRIOR_PSEUDOCOUNT) for i in range(4)
-        ]
+            for name, k, counts in zip(chain, keys, pooled, strict=True):
+                if _feature(name, x) == k:
+                    counts[yx - 1] -= 1
+        # back off from the finest shared feature to the coarsest, then to the ordinal rule
+        prior = _ordinal_rule(median_rank(p))
+        for counts in reversed(pooled):
+            tot = sum(counts)
+            prior = [
+                (counts[i] + PRIOR_PSEUDOCOUNT * prior[i]) / (tot + PRIOR_PSEUDOCOUNT)
+                for i in range(4)
+            ]
         score = [
             exact[i]
             + params.perm * perm[i]
@@ -309,14 +332,24 @@ def _loo_scores(
     return right, total / len(rows)
 
 
-def tune(rows: Sequence[Row], pooled_rows: Sequence[Row], exclude: Sequence[Row] = ()) -> Params:
+def tune(
+    rows: Sequence[Row],
+    pooled_rows: Sequence[Row],
+    exclude: Sequence[Row] = (),
+    criterion: str = "accuracy",
+) -> Params:
     """Grid point with the most leave-one-out right answers on ``rows`` minus ``exclude``.
 
     The product's promise is that ``most_likely`` beats the median rule, so the criterion is
     LOO accuracy of ``most_likely``; ties (common: accuracy is coarse) go to the lower LOO
     log-loss, which keeps the probabilities calibrated; remaining ties to the earlier grid
     point (no permutation term, simplest feature, smallest alpha first).
+
+    ``criterion="log-loss"`` ranks by LOO log-loss alone (used only for the sensitivity
+    check in the bench).
     """
+    if criterion not in ("accuracy", "log-loss"):
+        raise ValueError(f"unknown criterion {criterion!r}")
     model = _Model(rows, pooled_rows)
     inner = list(rows)
     for r in exclude:
@@ -324,6 +357,8 @@ def tune(rows: Sequence[Row], pooled_rows: Sequence[Row], exclude: Sequence[Row]
     best: tuple[int, float, Params] | None = None
     for params in param_grid():
         right, ll = _loo_scores(model, inner, params, extra_out=exclude)
+        if criterion == "log-loss":
+            right = 0
         if best is None or right > best[0] or (right == best[0] and ll < best[1] - 1e-12):
             best = (right, ll, params)
     assert best is not None
@@ -356,7 +391,10 @@ def _baseline_probs(m: int) -> list[float]:
 
 
 def leave_one_out(
-    table: str, nested: bool = False, data: Mapping[str, Any] | None = None
+    table: str,
+    nested: bool = False,
+    data: Mapping[str, Any] | None = None,
+    criterion: str = "accuracy",
 ) -> LooResult:
     """Leave-one-out evaluation of the guide and the median baseline on a profile table.
 
@@ -364,7 +402,7 @@ def leave_one_out(
     and the pooled prior. With ``nested=False`` the shipped hyperparameters are used (they
     were chosen by LOO on the whole table, so this is slightly optimistic); with
     ``nested=True`` the hyperparameters are re-chosen inside every fold without the held-out
-    inspection, which is the honest estimate.
+    inspection, which is the honest estimate. ``criterion`` is passed to :func:`tune`.
     """
     data = data if data is not None else _load_data()
     rows = _profile_rows(data, table)
@@ -376,7 +414,7 @@ def leave_one_out(
         groups[r] = groups.get(r, 0) + 1
     per_group: dict[Row, tuple[list[float], Params]] = {}
     for p, y in groups:
-        params = tune(rows, pooled, exclude=[(p, y)]) if nested else shipped
+        params = tune(rows, pooled, exclude=[(p, y)], criterion=criterion) if nested else shipped
         probs, _ = model.predict(p, params, leave_out=[(p, y)])
         per_group[(p, y)] = (probs, params)
     acc = acc_b = ll = br = ll_b = br_b = br_b1 = 0.0
@@ -665,7 +703,8 @@ def headline_guide(
     else:
         if sum(1 for r in RANKS if exact_counts[r]) == 1:
             y = next(r for r in RANKS if exact_counts[r])
-            phrase = f"all {n_exact} were judged {RANK_LABEL[y]} overall"
+            everyone = "both" if n_exact == 2 else f"all {n_exact}"
+            phrase = f"{everyone} were judged {RANK_LABEL[y]} overall"
         else:
             phrase = _split_phrase(exact_counts)
         basis = (
@@ -730,7 +769,7 @@ def _slac_guide(published_key: str | None) -> HeadlineGuide | None:
 
 def _main(argv: Sequence[str]) -> int:
     usage = (
-        "usage: python -m readiness.assessment.domain.headline_guide build JUDGEMENTS_JSON OUT_JSON\n"
+        "usage: python -m readiness.assessment.domain.headline_guide build JUDGEMENTS OUT_JSON\n"
         "       python -m readiness.assessment.domain.headline_guide loo [--nested]"
     )
     if len(argv) == 3 and argv[0] == "build":

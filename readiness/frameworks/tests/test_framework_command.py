@@ -1,0 +1,85 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from readiness.frameworks.models import Framework
+from readiness.lib.testing.factories import UserFactory
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "jtai-neglect.yaml"
+CYCLE = """\
+schema: readiness-framework/1
+id: broken
+name: Broken
+grades: [{key: a, label: A}, {key: b, label: B}]
+judgements:
+  - id: x
+    title: X
+    kind: composite
+    components: [x]
+    lines_of_enquiry:
+      - {id: l, question: Q, descriptors: {a: A., b: B.}}
+  - id: x
+    title: X again
+    kind: single
+    lines_of_enquiry:
+      - {id: m, question: Q, descriptors: {a: A.}}
+"""
+
+
+def test_check_prints_every_problem_and_exits_2(tmp_path, capsys):
+    path = tmp_path / "broken.yaml"
+    path.write_text(CYCLE)
+    with pytest.raises(CommandError) as caught:
+        call_command("framework", "check", str(path))
+    assert caught.value.returncode == 2
+    assert str(caught.value) == f"2 problems in {path}; nothing was loaded."
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:9: judgements[0].components[0]: a judgement cannot be its own component",
+        f"{path}:12: judgements[1].id: duplicate judgement id 'x' (first at judgements[0])",
+    ]
+
+
+def test_check_passes_a_good_file(capsys):
+    call_command("framework", "check", str(EXAMPLE))
+    assert capsys.readouterr().out == (
+        f"{EXAMPLE}: jtai-neglect is valid: 3 judgements, 6 lines of enquiry, 4 grades.\n"
+    )
+
+
+def test_check_reports_a_missing_file(tmp_path, capsys):
+    with pytest.raises(CommandError):
+        call_command("framework", "check", str(tmp_path / "nope.yaml"))
+    assert "cannot read: No such file or directory" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_load_stores_the_framework_for_its_owner(capsys):
+    owner = UserFactory(username="owner")
+    call_command("framework", "load", str(EXAMPLE), "--as", "owner")
+    framework = Framework.objects.get(slug="jtai-neglect")
+    assert framework.loaded_by == owner
+    assert framework.is_builtin is False
+    assert framework.judgements.count() == 3
+    assert capsys.readouterr().out.startswith("Loaded jtai-neglect")
+
+
+@pytest.mark.django_db
+def test_load_refuses_a_bad_file_and_stores_nothing(tmp_path):
+    UserFactory(username="owner")
+    path = tmp_path / "broken.yaml"
+    path.write_text(CYCLE)
+    before = Framework.objects.count()
+    with pytest.raises(CommandError):
+        call_command("framework", "load", str(path), "--as", "owner")
+    assert Framework.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_load_refuses_the_same_id_twice():
+    UserFactory(username="owner")
+    call_command("framework", "load", str(EXAMPLE), "--as", "owner")
+    with pytest.raises(CommandError) as caught:
+        call_command("framework", "load", str(EXAMPLE), "--as", "owner")
+    assert "already loaded" in str(caught.value)
+    assert Framework.objects.filter(slug="jtai-neglect").count() == 1
