@@ -121,7 +121,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Only needed by `collectstatic` for a front-end web server; WhiteNoise serves from the package.
+STATIC_ROOT = os.getenv("READINESS_STATIC_ROOT") or None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Static files come straight from the package: no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True

@@ -71,9 +71,7 @@ def test_it_reports_a_component_that_does_not_exist():
 
 
 def test_it_reports_a_cycle():
-    text = MINIMAL.replace(
-        "    kind: single\n", "    kind: composite\n    components: [overall]\n"
-    )
+    text = MINIMAL.replace("    kind: single\n", "    kind: composite\n    components: [overall]\n")
     assert problems(text) == [
         "f.yaml:11: judgements[0].components: components form a cycle: "
         "overall → front_door → overall"

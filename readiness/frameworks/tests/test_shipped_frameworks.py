@@ -30,7 +30,9 @@ def test_the_database_holds_a_descriptor_for_every_grade_of_every_line():
     for framework in Framework.objects.filter(is_builtin=True):
         grades = framework.grades.count()
         lines = LineOfEnquiry.objects.filter(judgement__framework=framework)
-        descriptors = GradeDescriptor.objects.filter(line_of_enquiry__judgement__framework=framework)
+        descriptors = GradeDescriptor.objects.filter(
+            line_of_enquiry__judgement__framework=framework
+        )
         assert descriptors.count() == lines.count() * grades, framework.slug
 
 
