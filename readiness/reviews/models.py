@@ -100,7 +100,7 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=ROLES)
     agency = models.ForeignKey(
-        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        Agency, null=True, blank=True, on_delete=models.RESTRICT, related_name="members"
     )
 
     class Meta:

@@ -21,7 +21,10 @@ def broken_copy(directory: Path) -> Path:
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("id: jtai-neglect", "id: jtai-broken", 1)
     text = text.replace("short_name: JTAI front door and neglect", "short_name: Broken JTAI", 1)
-    for key, other in (("neglect_practice", "neglect_leadership"), ("neglect_leadership", "neglect_practice")):
+    for key, other in (
+        ("neglect_practice", "neglect_leadership"),
+        ("neglect_leadership", "neglect_practice"),
+    ):
         text = re.sub(
             rf"(  - id: {key}\n    title: [^\n]*\n)    kind: single\n",
             rf"\1    kind: composite\n    components:\n      - {other}\n",
@@ -76,9 +79,9 @@ def test_lead_loads_a_framework_and_a_broken_one_is_refused(
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("2 problems; nothing was loaded")
     problems = summary.locator("li").all_inner_texts()
-    assert any(
-        re.match(r"Line \d+.*duplicate judgement id 'front_door'", p) for p in problems
-    ), problems
+    assert any(re.match(r"Line \d+.*duplicate judgement id 'front_door'", p) for p in problems), (
+        problems
+    )
     assert any(
         re.match(r"Line \d+.*components form a cycle: neglect_practice → neglect_leadership", p)
         for p in problems

@@ -211,7 +211,9 @@ NORTHBRIDGE = Partnership(
         "lac_making_a_positive_contribution": _slac(
             "good", "medium", "Children in care council is active."
         ),
-        "lac_economic_wellbeing": _slac("adequate", "medium", "Care leavers' EET is below average."),
+        "lac_economic_wellbeing": _slac(
+            "adequate", "medium", "Care leavers' EET is below average."
+        ),
         "lac_service_responsiveness": _slac("good", "medium", "Placements found promptly."),
         "lac_assessment_and_direct_work": _slac("adequate", "medium", "Direct work is variable."),
         "lac_case_planning_reviews_recording": _slac(
