@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from readiness.frameworks.domain.loader import load_framework_file
 from readiness.frameworks.models import Framework
 from readiness.frameworks.persist import store_framework
-from readiness.frameworks.domain.loader import load_framework_file
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "jtai-neglect.yaml"
 

@@ -12,10 +12,14 @@ class Command(BaseCommand):
     help = "Export a review's judgement grid."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True)
+        actions = parser.add_subparsers(
+            dest="action", required=True, help="What to do (each has its own --help)."
+        )
         export = actions.add_parser("export", help="Write the grid as XLSX, CSV or JSON.")
         export.add_argument("--review", type=int, required=True, help="Review id.")
-        export.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
+        export.add_argument(
+            "--format", choices=["xlsx", "csv", "json"], default="xlsx", help="File format."
+        )
         export.add_argument("--output", help="File to write (default: standard output).")
 
     def handle(self, *args: object, action: str, **options: object) -> None:

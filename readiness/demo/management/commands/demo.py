@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Load the synthetic demo partnerships (Anytown, Northbridge) and show how to log in."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True)
+        actions = parser.add_subparsers(
+            dest="action", required=True, help="What to do (each has its own --help)."
+        )
         actions.add_parser("load", help="Create or re-create the demo reviews and users.")
         export = actions.add_parser("export", help="Export each demo review's grid.")
         export.add_argument("--output-dir", required=True, help="Folder for the exports.")

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Check, load and list inspection frameworks (YAML files)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True)
+        actions = parser.add_subparsers(
+            dest="action", required=True, help="What to do (each has its own --help)."
+        )
         check = actions.add_parser(
             "check", help="Validate a framework file; print every problem; exit 2 if any."
         )

@@ -33,7 +33,9 @@ class Command(BaseCommand):
     help = "Open readiness reviews and manage their people, agencies and phases."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True)
+        actions = parser.add_subparsers(
+            dest="action", required=True, help="What to do (each has its own --help)."
+        )
         create = actions.add_parser("create", help="Open a review; the lead is its first member.")
         create.add_argument("--name", required=True, help="Name of the review.")
         create.add_argument("--area", required=True, help="Local authority area.")

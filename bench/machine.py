@@ -1,0 +1,21 @@
+"""The machine a benchmark ran on, for its results file."""
+
+import os
+import platform
+from datetime import datetime, timezone
+
+
+def describe() -> str:
+    memory = "unknown"
+    try:
+        with open("/proc/meminfo") as handle:
+            for line in handle:
+                if line.startswith("MemTotal:"):
+                    memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return (
+        f"- When: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC\n"
+        f"- Machine: {os.cpu_count()} cores, {memory} RAM, {platform.machine()}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n"
+    )
