@@ -26,8 +26,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
 from machine import describe  # noqa: E402
+
 from readiness.assessment.services import update_assessment  # noqa: E402
 from readiness.frameworks.domain.loader import load_framework_text  # noqa: E402
 from readiness.frameworks.models import Framework, GradeLevel  # noqa: E402

@@ -2,7 +2,7 @@
 
 import os
 import platform
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def describe() -> str:
@@ -15,7 +15,7 @@ def describe() -> str:
     except OSError:
         pass
     return (
-        f"- When: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC\n"
+        f"- When: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
         f"- Machine: {os.cpu_count()} cores, {memory} RAM, {platform.machine()}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n"
     )
