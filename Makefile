@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/readiness
+# The server's own database, to ask whether PostgreSQL is there (the test database is made by pytest).
+PG_PING_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export READINESS_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: demo test test-sqlite test-postgres lint chromium bench install install-test clean
@@ -46,7 +48,7 @@ test-sqlite: install-test chromium
 	env -u DATABASE_URL $(BIN)/pytest -q
 
 test-postgres: install-test chromium
-	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_PING_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== PostgreSQL at 127.0.0.1:5432: running the suite again on it =="; \
 	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
 	else \
