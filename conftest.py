@@ -18,6 +18,13 @@ from readiness.lib.testing.factories import (
 from readiness.reviews.models import Membership
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Hashing passwords properly costs a quarter of a second each; tests make hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     url = os.getenv("DATABASE_URL", "")
     return "database: " + ("PostgreSQL (" + url + ")" if url else "SQLite")

@@ -61,3 +61,28 @@ def test_an_outsider_cannot_grade(review, outsider):
     with pytest.raises(CommandError) as caught:
         run(review, "--judgement", "care_leavers", "--grade", "good", "--as", "outsider")
     assert str(caught.value) == f"'outsider' is not a member of review {review.id}."
+
+
+def test_grading_a_slac_review_from_the_command_line_rolls_up(slac, tmp_path):
+    import json
+
+    from readiness.lib.testing.factories import MembershipFactory, ReviewFactory, UserFactory
+
+    review = ReviewFactory(framework=slac)
+    MembershipFactory(review=review, user=UserFactory(username="sl"), role="reviewer")
+    for key, value in [
+        ("lac_service_responsiveness", "good"),
+        ("lac_assessment_and_direct_work", "adequate"),
+        ("lac_case_planning_reviews_recording", "inadequate"),
+    ]:
+        run(review, "--judgement", key, "--grade", value, "--as", "sl")
+    out = tmp_path / "grid.json"
+    call_command(
+        "judgements", "export", "--review", str(review.id), "--format", "json", "--output", str(out)
+    )
+    rows = {row["judgement_id"]: row for row in json.loads(out.read_text())["judgements"]}
+    quality = rows["lac_quality_of_provision"]
+    assert (quality["grade"], quality["suggested_grade"]) == ("", "Adequate")
+    assert quality["suggestion_rule"] == (
+        "1 of 3 components good, 1 adequate, 1 inadequate → suggested adequate (the middle grade)"
+    )

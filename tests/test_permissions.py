@@ -1,0 +1,72 @@
+"""Every page of a review, for every role and for an outsider: the whole matrix in one place.
+
+A new URL under a review fails here until someone decides who may use it."""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from readiness.reviews.models import Phase
+
+pytestmark = pytest.mark.django_db
+
+# (url name, extra args, method, status for: lead, reviewer, contributor, viewer, outsider)
+MATRIX = [
+    ("reviews:detail", (), "get", (200, 200, 200, 200, 404)),
+    ("reviews:members", (), "get", (200, 200, 200, 200, 404)),
+    ("reviews:members", (), "post", (400, 403, 403, 403, 404)),
+    ("reviews:remove-member", ("membership",), "post", (302, 403, 403, 403, 404)),
+    ("reviews:phases", (), "get", (200, 200, 200, 200, 404)),
+    ("reviews:phases", (), "post", (400, 403, 403, 403, 404)),
+    ("reviews:start-phase", ("phase",), "post", (302, 403, 403, 403, 404)),
+    ("assessment:grid", (), "get", (200, 200, 200, 200, 404)),
+    ("assessment:grid-json", (), "get", (200, 200, 200, 200, 404)),
+    ("assessment:export", ("xlsx",), "get", (200, 200, 200, 200, 404)),
+    ("assessment:judgement", ("care_leavers",), "get", (200, 200, 200, 200, 404)),
+    ("assessment:judgement", ("care_leavers",), "post", (302, 302, 403, 403, 404)),
+    ("assessment:add-link", ("care_leavers",), "post", (302, 302, 403, 403, 404)),
+    ("assessment:risks", (), "get", (200, 200, 200, 200, 404)),
+    ("assessment:risks-json", (), "get", (200, 200, 200, 200, 404)),
+]
+ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
+
+
+def test_every_review_url_is_in_the_matrix():
+    names = {
+        f"{namespace}:{name}"
+        for namespace in ("reviews", "assessment")
+        for name in get_resolver().namespace_dict[namespace][1].reverse_dict
+        if isinstance(name, str)
+    }
+    review_urls = {name for name in names if name not in ("reviews:index", "reviews:create")}
+    assert review_urls == {row[0] for row in MATRIX}
+
+
+@pytest.mark.parametrize("name,extra,method,statuses", MATRIX)
+@pytest.mark.parametrize("role", range(len(ROLES)), ids=ROLES)
+def test_each_role_gets_the_expected_status(
+    request,
+    review,
+    police,
+    lead,
+    reviewer,
+    contributor,
+    viewer,
+    outsider,
+    name,
+    extra,
+    method,
+    statuses,
+    role,
+):
+    client = request.getfixturevalue(f"as_{ROLES[role]}")
+    args = [review.id]
+    for item in extra:
+        if item == "membership":
+            args.append(review.memberships.get(user=viewer).id)
+        elif item == "phase":
+            args.append(Phase.objects.create(review=review, name="P", position=9).id)
+        else:
+            args.append(item)
+    data = {"grade": "good", "reference": "Audit report"} if method == "post" else None
+    response = getattr(client, method)(reverse(name, args=args), data)
+    assert response.status_code == statuses[role]
