@@ -180,6 +180,7 @@ def risks(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
                         "level": r.level,
                         "judgement_id": r.judgement_key,
                         "judgement": r.judgement_title,
+                        "strand": r.strand,
                         "reason": r.reason,
                     }
                     for r in found

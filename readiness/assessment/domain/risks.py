@@ -17,6 +17,7 @@ class Risk:
     judgement_key: str
     judgement_title: str
     reason: str
+    strand: str = ""
 
 
 def find_risks(grid: Grid) -> list[Risk]:
@@ -25,14 +26,15 @@ def find_risks(grid: Grid) -> list[Risk]:
     risks: list[Risk] = []
     for row in grid.rows:
         title = row.judgement.title
+        strand = row.judgement.strand_name
         if at_bottom(scale, row.assessment.rank):
-            risks.append(Risk(HIGH, row.judgement.key, title, f"Graded {bottom}."))
+            risks.append(Risk(HIGH, row.judgement.key, title, f"Graded {bottom}.", strand))
         elif near_bottom(scale, row.assessment.rank):
             label = row.grade.label.lower() if row.grade else ""
             if row.assessment.confidence in ("low", ""):
                 confidence = row.assessment.confidence or "unstated"
                 reason = f"Graded {label} with {confidence} confidence: it could fall to {bottom}."
-                risks.append(Risk(MEDIUM, row.judgement.key, title, reason))
+                risks.append(Risk(MEDIUM, row.judgement.key, title, reason, strand))
         if (
             row.suggested is not None
             and at_bottom(scale, row.suggested.rank)
@@ -46,6 +48,7 @@ def find_risks(grid: Grid) -> list[Risk]:
                     f"Its components suggest {bottom}: {row.suggestion.rule}."
                     if row.suggestion
                     else "",
+                    strand,
                 )
             )
     risks.extend(_caps(grid))
@@ -57,6 +60,7 @@ def _caps(grid: Grid) -> list[Risk]:
     scale = grid.scale
     bottom = grid.scale[-1].label.lower()
     titles = {row.judgement.key: row.judgement.title for row in grid.rows}
+    strands = {row.judgement.key: row.judgement.strand_name for row in grid.rows}
     ranks = {row.judgement.key: row.assessment.rank for row in grid.rows}
     risks = []
     for row in grid.rows:
@@ -71,6 +75,7 @@ def _caps(grid: Grid) -> list[Risk]:
                         key,
                         titles[key],
                         f"At {bottom}, it caps '{row.judgement.title}' at {bottom}.",
+                        strands[key],
                     )
                 )
             elif near_bottom(scale, rank):
@@ -81,6 +86,7 @@ def _caps(grid: Grid) -> list[Risk]:
                         titles[key],
                         f"One grade above {bottom}: if it falls, it caps "
                         f"'{row.judgement.title}' at {bottom}.",
+                        strands[key],
                     )
                 )
     return risks

@@ -155,6 +155,7 @@ def test_the_risks_page_lists_an_inadequate_judgement(as_contributor, lead, revi
             "level": "high",
             "judgement_id": "care_leavers",
             "judgement": "The experiences and progress of care leavers",
+            "strand": "",
             "reason": "Graded inadequate.",
         }
     ]

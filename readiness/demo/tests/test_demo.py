@@ -16,7 +16,10 @@ def test_the_demo_loads_both_partnerships_with_their_grades():
     assert review_grid(anytown).graded == len(ANYTOWN.assessments) == 4
     northbridge_grid = review_grid(northbridge)
     assert northbridge_grid.graded == len(NORTHBRIDGE.assessments)
-    assert {r.judgement_key for r in find_risks(northbridge_grid)} >= {"lac_being_healthy"}
+    healthy = [r for r in find_risks(northbridge_grid) if r.judgement_key == "lac_being_healthy"]
+    assert [(r.level, r.reason, r.strand) for r in healthy] == [
+        ("high", "Graded inadequate.", "Services for looked after children")
+    ]
     lead = Membership.objects.get(review=anytown, role="lead").user
     assert lead.check_password("anytown-demo-2026")
 
