@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from readiness.assessment.domain import headline_guide as hg  # noqa: E402
+from readiness.assessment.domain import headline_guide_build as hgb  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "headline-guide-accuracy.md"
 
@@ -65,7 +66,7 @@ def main() -> int:
     w("Baseline: the median of the component ranks (1 outstanding .. 4 inadequate); with an even")
     w("number of components, the worse of the two middle grades (`sorted(r)[len(r) // 2]`).")
     w("For log-loss and Brier the baseline is a lightly smoothed one-hot prediction")
-    eps = hg.BASELINE_EPS
+    eps = hgb.BASELINE_EPS
     w(f"({1 - 3 * eps:.2f} on the median grade, {eps} on each other grade);")
     w("the pure one-hot Brier is also shown. Every held-out inspection is removed from its own")
     w("exact counts, the similar-profile counts and the pooled prior.")
@@ -81,12 +82,12 @@ def main() -> int:
         "| guide Brier | baseline Brier (smoothed / one-hot) |"
     )
     w("|---|---|---|---|---|---|---|---|---|")
-    results: dict[str, dict[str, hg.LooResult]] = {}
+    results: dict[str, dict[str, hgb.LooResult]] = {}
     for table in hg.PROFILE_TABLES:
         runs = {
-            "shipped": hg.leave_one_out(table, nested=False, data=data),
-            "nested": hg.leave_one_out(table, nested=True, data=data),
-            "nested, log-loss criterion": hg.leave_one_out(
+            "shipped": hgb.leave_one_out(table, nested=False, data=data),
+            "nested": hgb.leave_one_out(table, nested=True, data=data),
+            "nested, log-loss criterion": hgb.leave_one_out(
                 table, nested=True, data=data, criterion="log-loss"
             ),
         }
@@ -116,7 +117,7 @@ def main() -> int:
         w("")
         w("| predicted probability | predictions | mean predicted | observed |")
         w("|---|---|---|---|")
-        for lo, hi, n, mean_p, obs in hg.calibration_table(runs["nested"].predictions):
+        for lo, hi, n, mean_p, obs in hgb.calibration_table(runs["nested"].predictions):
             w(f"| {lo:.1f}–{hi:.1f} | {n} | {mean_p:.3f} | {obs:.3f} |")
     w("")
     w("### Where the guide and the median rule disagree (nested)")
