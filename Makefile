@@ -61,6 +61,7 @@ test-postgres: install-test chromium
 test: lint test-sqlite test-postgres
 
 bench: install-test
+	$(BIN)/pip install --quiet -e ".[test,train]"
 	$(BIN)/python bench/run.py
 
 clean:

@@ -5,7 +5,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["grid_speed.py", "headline_guide_accuracy.py"]
+BENCHMARKS = [
+    "grid_speed.py",
+    "headline_guide_accuracy.py",
+    "doctype_accuracy.py",
+    "extract_speed.py",
+    "alignment_harness.py",
+    "evidence_speed.py",
+]
 
 failed = []
 for name in BENCHMARKS:

@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "readiness.frameworks",
     "readiness.reviews",
     "readiness.assessment",
+    "readiness.evidence",
     "readiness.demo",
+    "readiness.lib",
 ]
 
 MIDDLEWARE = [
@@ -144,3 +146,11 @@ LOGGING = {
         "readiness.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Largest single evidence file accepted (bytes); Office files are also capped on their
+# decompressed size when they are read.
+EVIDENCE_UPLOAD_MAX_BYTES = envint("READINESS_EVIDENCE_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+# How old the newest evidence on a line of enquiry may be before it is called stale.
+EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")

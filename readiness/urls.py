@@ -7,6 +7,7 @@ urlpatterns = [
     path("frameworks/", include("readiness.frameworks.urls")),
     path("", include("readiness.reviews.urls")),
     path("", include("readiness.assessment.urls")),
+    path("", include("readiness.evidence.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

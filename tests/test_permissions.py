@@ -5,6 +5,8 @@ A new URL under a review fails here until someone decides who may use it."""
 import pytest
 from django.urls import get_resolver, reverse
 
+from readiness.evidence.models import Alignment, EvidenceDocument
+from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +28,18 @@ MATRIX = [
     ("assessment:add-link", ("care_leavers",), "post", (302, 302, 403, 403, 404)),
     ("assessment:risks", (), "get", (200, 200, 200, 200, 404)),
     ("assessment:risks-json", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:by-line", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:by-line-json", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:by-agency", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:documents-json", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:document", ("document",), "get", (200, 200, 200, 200, 404)),
+    ("evidence:decide", ("document", "alignment"), "post", (302, 302, 403, 403, 404)),
+    ("evidence:add-alignment", ("document",), "post", (302, 302, 403, 403, 404)),
+    ("evidence:upload", (), "get", (200, 200, 200, 403, 404)),
+    ("evidence:analyses", (), "get", (200, 200, 403, 200, 404)),
+    ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
+    ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:index", ("html",), "get", (200, 200, 403, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -33,7 +47,7 @@ ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 def test_every_review_url_is_in_the_matrix():
     names = {
         f"{namespace}:{name}"
-        for namespace in ("reviews", "assessment")
+        for namespace in ("reviews", "assessment", "evidence")
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
@@ -60,13 +74,35 @@ def test_each_role_gets_the_expected_status(
 ):
     client = request.getfixturevalue(f"as_{ROLES[role]}")
     args = [review.id]
+    document = EvidenceDocument.objects.create(
+        review=review,
+        content_hash="0" * 64,
+        title="Police audit",
+        agency=police,
+        file_type="txt",
+        size_bytes=1,
+        stored_name="x",
+    )
+    line = LineOfEnquiry.objects.filter(judgement__framework=review.framework).first()
+    alignment = Alignment.objects.create(document=document, line_of_enquiry=line, confidence=0.7)
     for item in extra:
         if item == "membership":
             args.append(review.memberships.get(user=viewer).id)
+        elif item == "document":
+            args.append(document.id)
+        elif item == "alignment":
+            args.append(alignment.id)
         elif item == "phase":
             args.append(Phase.objects.create(review=review, name="P", position=9).id)
         else:
             args.append(item)
-    data = {"grade": "good", "reference": "Audit report"} if method == "post" else None
+    data = None
+    if method == "post":
+        data = {
+            "grade": "good",
+            "reference": "Audit report",
+            "decision": "confirm",
+            "line": line.key,
+        }
     response = getattr(client, method)(reverse(name, args=args), data)
     assert response.status_code == statuses[role]

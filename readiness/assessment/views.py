@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from readiness.evidence.queries import evidence_for_judgement
 from readiness.frameworks.models import GradeDescriptor, GradeLevel, Judgement, LineOfEnquiry
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, may
@@ -144,6 +145,7 @@ def judgement(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
             "form": form,
             "link_form": EvidenceLinkForm(),
             "links": assessment.evidence_links.select_related("added_by") if assessment else [],
+            "library": evidence_for_judgement(review, membership, target.id),
             "history": history,
             "may_grade": may_grade,
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -82,6 +83,17 @@ def _review_permissions() -> list:
     from django.contrib.auth.models import Permission
 
     return list(Permission.objects.filter(codename="add_review"))
+
+
+EVIDENCE_DIR = Path(__file__).resolve().parent / "evidence"
+
+
+def load_evidence(review: Review, folder: Path, progress: object = None) -> object:
+    """Ingest a demo partnership's synthetic evidence set, as its lead."""
+    from readiness.evidence.ingest import ingest_path
+
+    lead = Membership.objects.filter(review=review, role=Membership.LEAD).first()
+    return ingest_path(review, folder, user=lead.user if lead else None, progress=progress)
 
 
 def load_demo(password: str = DEMO_PASSWORD) -> list[Review]:

@@ -6,12 +6,13 @@ VIEW = "view"  # read the review, the grid, the risks
 GRADE = "grade"  # grade judgements, write rationale, link evidence
 MANAGE = "manage"  # people, agencies, phases, the framework
 CONTRIBUTE = "contribute"  # supply the member's own agency's material
+SEE_ALL_EVIDENCE = "see_all_evidence"  # every agency's evidence, the analyses and the index
 
 ALLOWED: dict[str, frozenset[str]] = {
-    LEAD: frozenset({VIEW, GRADE, MANAGE, CONTRIBUTE}),
-    REVIEWER: frozenset({VIEW, GRADE, CONTRIBUTE}),
+    LEAD: frozenset({VIEW, GRADE, MANAGE, CONTRIBUTE, SEE_ALL_EVIDENCE}),
+    REVIEWER: frozenset({VIEW, GRADE, CONTRIBUTE, SEE_ALL_EVIDENCE}),
     CONTRIBUTOR: frozenset({VIEW, CONTRIBUTE}),
-    VIEWER: frozenset({VIEW}),
+    VIEWER: frozenset({VIEW, SEE_ALL_EVIDENCE}),
 }
 
 ROLE_NAMES = {
@@ -26,6 +27,7 @@ ACTION_NAMES = {
     GRADE: "grade judgements",
     MANAGE: "manage this review",
     CONTRIBUTE: "add material",
+    SEE_ALL_EVIDENCE: "see other agencies' evidence or the partnership's analyses",
 }
 
 

@@ -1,13 +1,17 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 from django.utils.text import slugify
 
 from readiness.assessment import exports
 from readiness.assessment.domain.risks import find_risks
 from readiness.assessment.queries import review_grid
 from readiness.demo.domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS
-from readiness.demo.loader import load_demo
+from readiness.demo.loader import EVIDENCE_DIR, load_demo, load_evidence
+from readiness.evidence.domain.analyses import analyse
+from readiness.evidence.queries import analysis_facts
+from readiness.lib.progress import ProgressBar
 from readiness.reviews.models import Review
 
 
@@ -18,7 +22,10 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(
             dest="action", required=True, help="What to do (each has its own --help)."
         )
-        actions.add_parser("load", help="Create or re-create the demo reviews and users.")
+        load = actions.add_parser("load", help="Create or re-create the demo reviews and users.")
+        load.add_argument(
+            "--without-evidence", action="store_true", help="Skip ingesting the evidence set."
+        )
         export = actions.add_parser("export", help="Export each demo review's grid.")
         export.add_argument("--output-dir", required=True, help="Folder for the exports.")
         actions.add_parser("explain", help="Print how to log in to the demo.")
@@ -35,6 +42,14 @@ class Command(BaseCommand):
                     f"Loaded {review.name}: {grid.graded} of {len(grid.rows)} judgements "
                     f"graded, {len(find_risks(grid))} risks."
                 )
+                folder = EVIDENCE_DIR / slugify(review.area)
+                if not options["without_evidence"] and folder.is_dir():
+                    report = load_evidence(review, folder, ProgressBar("Evidence"))
+                    self.stdout.write(f"Evidence for {review.area}: {report.summary()}")
+                    result = analyse(*analysis_facts(review), timezone.localdate())
+                    for finding in result.findings:
+                        if finding.kind != "coverage":
+                            self.stdout.write(f"  {finding.kind}: {finding.message}")
         elif action == "export":
             folder = Path(str(options["output_dir"]))
             folder.mkdir(parents=True, exist_ok=True)

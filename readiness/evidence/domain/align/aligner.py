@@ -1,0 +1,192 @@
+"""Score passages against a framework's lines of enquiry.
+
+score(passage, line) = P(line's judgement | passage)
+                       x (similarity to the line / best similarity within that judgement)^2
+                       x relevance(passage)
+
+P(judgement | passage) comes from the trained area model when the framework's published
+areas are ones it was trained on (ILACS), and otherwise from the zero-shot scorer, which
+reads only the framework's words. The within-judgement similarity is TF-IDF cosine to the
+line's own words (question, descriptors, typical evidence, and the vocabulary the question
+triggers), shifted by people's decisions (Rocchio: confirmed passages added to the line's
+vector, rejected ones subtracted). Relevance damps passages that resemble no line at all
+(an agenda, a signature block), so a document's scores mean the same in any document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from readiness.frameworks.domain.spec import FrameworkSpec
+
+from ..types import Feedback, LineText, ScoredLine
+from .expansion import expand
+from .model import AreaModel, Head, load_model
+from .vectors import Vector, add_scaled, dot, l2_normalise
+from .zeroshot import ZeroShotAreas
+
+# Best line cosine at which a passage counts as fully relevant; below it the score falls
+# in proportion. Typical report paragraphs about practice sit at or above this value.
+RELEVANCE_COSINE = 0.12
+# Rocchio weights: a confirmation pulls harder than a rejection pushes (the usual 0.75 /
+# 0.25 split), because a rejection says what the line is not, which is less specific.
+CONFIRM_WEIGHT = 0.75
+REJECT_WEIGHT = 0.25
+
+
+def framework_lines(spec: FrameworkSpec) -> list[LineText]:
+    """Every line of enquiry of a framework, with its judgement's words attached."""
+    out: list[LineText] = []
+    for judgement in spec.judgements:
+        for line in judgement.lines_of_enquiry:
+            out.append(
+                LineText(
+                    key=line.id,
+                    judgement_key=judgement.id,
+                    judgement_title=judgement.title,
+                    question=line.question,
+                    descriptors=tuple(line.descriptors.values()),
+                    typical_evidence=line.typical_evidence,
+                    area=judgement.published_key or "",
+                    judgement_summary=judgement.summary,
+                )
+            )
+    return out
+
+
+def line_words(line: LineText) -> str:
+    return " ".join([line.question, *line.descriptors, *line.typical_evidence])
+
+
+def judgement_words(lines: Sequence[LineText]) -> str:
+    first = lines[0]
+    own = " ".join(line_words(line) for line in lines)
+    vocabulary = expand(first.judgement_title, first.judgement_summary)
+    return " ".join([first.judgement_title, first.judgement_summary, own, vocabulary])
+
+
+class Aligner:
+    def __init__(
+        self,
+        lines: Sequence[LineText],
+        *,
+        use_trained: bool = True,
+        feedback: Sequence[Feedback] = (),
+        model: AreaModel | None = None,
+    ):
+        if not lines:
+            raise ValueError("A framework with no lines of enquiry cannot be aligned to.")
+        self.lines = list(lines)
+        self.judgements: dict[str, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            self.judgements.setdefault(line.judgement_key, []).append(i)
+        self._judgement_of = [line.judgement_key for line in self.lines]
+        grouped = {j: [self.lines[i] for i in idx] for j, idx in self.judgements.items()}
+        self.zero_shot = ZeroShotAreas(
+            {j: judgement_words(ls) for j, ls in grouped.items()},
+            idf_texts=[line_words(line) for line in self.lines],
+        )
+
+        self.model: AreaModel | None = None
+        self.head: Head | None = None
+        if use_trained:
+            candidate = model if model is not None else load_model()
+            areas = {line.area for line in self.lines if line.area}
+            head = candidate.head_for(areas) if candidate is not None else None
+            if head is not None:
+                self.model, self.head = candidate, head
+        self.feedback = list(feedback)
+        self._build_line_vectors()
+
+    @property
+    def uses_trained(self) -> bool:
+        return self.head is not None
+
+    # -- representation ---------------------------------------------------------------
+    def _vector(self, text: str) -> Vector:
+        if self.model is not None:
+            return self.model.vector(text)
+        return self.zero_shot.vector(text)
+
+    def _build_line_vectors(self) -> None:
+        self._line_vectors: list[Vector] = []
+        for line in self.lines:
+            text = " ".join([line_words(line), expand(line.question)])
+            self._line_vectors.append(self._vector(text))
+        index = {line.key: i for i, line in enumerate(self.lines)}
+        shifts: dict[int, Vector] = {}
+        for item in self.feedback:
+            i = index.get(item.line_key)
+            if i is None:  # a decision on a line this framework does not have
+                continue
+            weight = CONFIRM_WEIGHT if item.confirmed else -REJECT_WEIGHT
+            vector = self._vector(item.text)
+            add_scaled(shifts.setdefault(i, {}), vector, weight)
+            zs_vector = self.zero_shot.vector(item.text)
+            self.zero_shot.add_feedback(self._judgement_of[i], zs_vector, weight)
+        for i, shift in shifts.items():
+            combined = dict(self._line_vectors[i])
+            add_scaled(combined, shift, 1.0)
+            # Rocchio keeps only positive weights: a line is described by what it is.
+            self._line_vectors[i] = l2_normalise({k: v for k, v in combined.items() if v > 0})
+
+    def adapt(self, texts: Sequence[str]) -> None:
+        """Let the zero-shot scorer learn from the unlabelled passages about to be scored
+        (e.g. all of a review's evidence). Labels are never involved."""
+        self.zero_shot.adapt(texts)
+        self._build_line_vectors()
+
+    # -- scoring ----------------------------------------------------------------------
+    def judgement_probabilities(self, text: str) -> dict[str, float]:
+        zero = dict(zip(self.zero_shot.keys, self.zero_shot.probabilities(text), strict=True))
+        if self.head is None or self.model is None:
+            return zero
+        trained = self.head.probabilities(self.model.vector(text))
+        by_area = dict(zip(self.head.classes, trained, strict=True))
+        areas = {j: self.lines[idx[0]].area for j, idx in self.judgements.items()}
+        # Judgements the model does not know (overall effectiveness) keep their zero-shot
+        # share; the trained model divides the rest among the areas it knows.
+        unknown = sum(p for j, p in zero.items() if areas[j] not in by_area)
+        sharing: dict[str, int] = {}
+        for area in areas.values():
+            sharing[area] = sharing.get(area, 0) + 1
+        out: dict[str, float] = {}
+        for j, area in areas.items():
+            if area in by_area:
+                out[j] = (1.0 - unknown) * by_area[area] / sharing[area]
+            else:
+                out[j] = zero[j]
+        return out
+
+    def score_passage(self, text: str) -> list[ScoredLine]:
+        vector = self._vector(text)
+        if not vector:
+            return [ScoredLine(line.key, 0.0) for line in self.lines]
+        sims = [max(0.0, dot(vector, lv)) for lv in self._line_vectors]
+        best_in: dict[str, float] = {}
+        for j, s in zip(self._judgement_of, sims, strict=True):
+            best_in[j] = max(best_in.get(j, 0.0), s)
+        relevance = min(1.0, max(sims) / RELEVANCE_COSINE)
+        probs = self.judgement_probabilities(text)
+        scored = []
+        for line, j, s in zip(self.lines, self._judgement_of, sims, strict=True):
+            # Squared, so the line a passage is most like stands clear of its neighbours.
+            within = (s / best_in[j]) ** 2 if best_in[j] > 0 else 0.0
+            scored.append(ScoredLine(line.key, round(probs[j] * within * relevance, 6)))
+        scored.sort(key=lambda item: (-item.score, item.line_key))
+        return scored
+
+    def score_passages(self, texts: Sequence[str]) -> list[list[ScoredLine]]:
+        """Per passage, every line ranked by score (0..1)."""
+        return [self.score_passage(text) for text in texts]
+
+    def rank_areas(self, text: str) -> list[tuple[str, float]]:
+        """Judgement keys ranked by P(judgement | passage)."""
+        probs = self.judgement_probabilities(text)
+        return sorted(probs.items(), key=lambda item: (-item[1], item[0]))
+
+    def judgement_of(self, line_key: str) -> str:
+        for line in self.lines:
+            if line.key == line_key:
+                return line.judgement_key
+        raise KeyError(line_key)

@@ -1,0 +1,66 @@
+from django import forms
+from django.conf import settings
+
+from readiness.lib.forms import GovukFormMixin
+from readiness.reviews.models import Agency
+
+MAX_FILES = 200
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: object, initial: object = None) -> list:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
+class UploadForm(GovukFormMixin, forms.Form):
+    files = MultipleFileField(
+        label="Evidence files",
+        allow_empty_file=True,  # an empty file is reported with the others, not refused whole
+        widget=MultipleFileInput(attrs={"class": "govuk-file-upload"}),
+        help_text="PDF, Word, Excel, CSV, PowerPoint, web pages, text or e-mail (.eml) files, "
+        f"or a zip of them; at most {MAX_FILES} files and 50 MB each.",
+    )
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+
+    def __init__(
+        self, *args: object, review: object = None, fixed_agency: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fixed_agency = fixed_agency
+        self.fields["agency"].queryset = Agency.objects.filter(review=review)
+        self.fields["agency"].label = "Agency that supplied them"
+        if fixed_agency is not None:
+            del self.fields["agency"]
+
+    def clean_files(self) -> list:
+        files = self.cleaned_data["files"]
+        if not files:
+            raise forms.ValidationError("Choose at least one file.")
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(f"Upload at most {MAX_FILES} files at once.")
+        limit = settings.EVIDENCE_UPLOAD_MAX_BYTES
+        for upload in files:
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name} is larger than {limit // 1_048_576} MB."
+                )
+        return files
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])
+
+
+class AddLineForm(GovukFormMixin, forms.Form):
+    line = forms.ChoiceField(label="Line of enquiry it supports")
+
+    def __init__(self, *args: object, lines: list = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["line"].choices = [
+            (line.key, f"{line.judgement.title}: {line.question}") for line in lines
+        ]

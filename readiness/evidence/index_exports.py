@@ -1,0 +1,238 @@
+"""The evidence index and pack: per line of enquiry, an ordered, signposted list of the
+documents that show it (one line each on what it shows). One function per format, all from
+`evidence_index`."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+
+from docx import Document
+from docx.shared import Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment as CellAlignment
+from openpyxl.styles import Font
+
+from readiness.frameworks.models import LineOfEnquiry
+from readiness.reviews.models import Review
+
+from .ingest import stored_path
+from .models import Alignment
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9 ._()-]+")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    document_id: int
+    title: str
+    agency: str
+    document_date: date | None
+    kind: str
+    status: str  # confirmed or suggested
+    confidence: float
+    shows: str
+    file_type: str
+    content_hash: str
+
+
+@dataclass
+class IndexLine:
+    number: str  # e.g. "2.3"
+    judgement: str
+    question: str
+    entries: list[IndexEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EvidenceIndex:
+    review: str
+    area: str
+    framework: str
+    lines: tuple[IndexLine, ...]
+
+    @property
+    def documents(self) -> int:
+        return len({e.document_id for line in self.lines for e in line.entries})
+
+
+def evidence_index(review: Review) -> EvidenceIndex:
+    lines = list(
+        LineOfEnquiry.objects.filter(judgement__framework=review.framework)
+        .select_related("judgement")
+        .order_by("judgement__position", "position")
+    )
+    numbered: dict[int, IndexLine] = {}
+    judgement_numbers: dict[int, int] = {}
+    for line in lines:
+        j = judgement_numbers.setdefault(line.judgement_id, len(judgement_numbers) + 1)
+        numbered[line.id] = IndexLine(
+            f"{j}.{line.position + 1}", line.judgement.title, line.question
+        )
+    alignments = (
+        Alignment.objects.filter(document__review=review)
+        .exclude(status=Alignment.REJECTED)
+        .exclude(status=Alignment.SUGGESTED, below_threshold=True)
+        .select_related("document__agency")
+        .order_by("-status", "-confidence", "document__title")
+    )
+    for alignment in alignments:
+        document = alignment.document
+        reasons = alignment.reasons or []
+        numbered[alignment.line_of_enquiry_id].entries.append(
+            IndexEntry(
+                document_id=document.id,
+                title=document.title,
+                agency=document.agency.name if document.agency else "No agency",
+                document_date=document.document_date,
+                kind=document.kind_label,
+                status=alignment.status,
+                confidence=alignment.confidence,
+                shows=str(reasons[0]) if reasons else "Confirmed by a reviewer.",
+                file_type=document.file_type,
+                content_hash=document.content_hash,
+            )
+        )
+    return EvidenceIndex(
+        review=review.name,
+        area=review.area,
+        framework=review.framework.short_name,
+        lines=tuple(numbered[line.id] for line in lines),
+    )
+
+
+def _when(value: date | None) -> str:
+    return value.strftime("%-d %B %Y") if value else "undated"
+
+
+def _describe(entry: IndexEntry) -> str:
+    return f"{entry.agency}, {entry.kind or entry.file_type}, {_when(entry.document_date)}"
+
+
+def to_docx(index: EvidenceIndex) -> bytes:
+    document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(11)
+    document.add_heading(f"Evidence index: {index.area}", level=0)
+    document.add_paragraph(
+        f"{index.review}. Framework: {index.framework}. {index.documents} documents, ordered "
+        "by line of enquiry; each says what it is meant to show."
+    )
+    current = None
+    for line in index.lines:
+        if line.judgement != current:
+            document.add_heading(line.judgement, level=1)
+            current = line.judgement
+        document.add_heading(f"{line.number} {line.question}", level=2)
+        if not line.entries:
+            document.add_paragraph("No evidence yet.", style="Intense Quote")
+        for entry in line.entries:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(entry.title).bold = True
+            paragraph.add_run(f" ({_describe(entry)}). Shows: {entry.shows}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def to_xlsx(index: EvidenceIndex) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Evidence index"
+    header = [
+        "Number",
+        "Judgement",
+        "Line of enquiry",
+        "Document",
+        "Agency",
+        "Date",
+        "Type",
+        "Status",
+        "Confidence",
+        "What it shows",
+    ]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for line in index.lines:
+        for entry in line.entries or [None]:
+            if entry is None:
+                sheet.append([line.number, line.judgement, line.question, "No evidence yet"])
+                continue
+            sheet.append(
+                [
+                    line.number,
+                    line.judgement,
+                    line.question,
+                    _cell(entry.title),
+                    entry.agency,
+                    entry.document_date,
+                    entry.kind,
+                    entry.status,
+                    round(entry.confidence, 2),
+                    _cell(entry.shows),
+                ]
+            )
+    for column, width in zip("ABCDEFGHIJ", (8, 30, 50, 40, 25, 12, 20, 11, 11, 70), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Text from documents is never a spreadsheet formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def to_html(index: EvidenceIndex) -> bytes:
+    e = html.escape
+    parts = [
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
+        f"<title>Evidence index: {e(index.area)}</title></head><body><main>",
+        f"<h1>Evidence index: {e(index.area)}</h1>",
+        f"<p>{e(index.review)}. Framework: {e(index.framework)}. {index.documents} documents.</p>",
+    ]
+    current = None
+    for line in index.lines:
+        if line.judgement != current:
+            parts.append(f"<h2>{e(line.judgement)}</h2>")
+            current = line.judgement
+        parts.append(f"<h3>{e(line.number)} {e(line.question)}</h3><ul>")
+        if not line.entries:
+            parts.append("<li>No evidence yet.</li>")
+        for entry in line.entries:
+            parts.append(
+                f"<li><strong>{e(entry.title)}</strong> ({e(_describe(entry))}). "
+                f"Shows: {e(entry.shows)}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("</main></body></html>")
+    return "".join(parts).encode()
+
+
+def pack_name(line: IndexLine, position: int, entry: IndexEntry) -> str:
+    folder = SAFE_NAME.sub("", f"{line.number} {line.question}")[:80].strip()
+    title = SAFE_NAME.sub("", entry.title)[:80].strip() or "document"
+    return f"{folder}/{position:02d} {title}.{entry.file_type}"
+
+
+def to_zip(index: EvidenceIndex) -> bytes:
+    """The evidence pack: the files foldered and renamed by line of enquiry, with the
+    index at the top."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("00 Evidence index.html", to_html(index))
+        for line in index.lines:
+            for position, entry in enumerate(line.entries, start=1):
+                path = stored_path(entry.content_hash)
+                if path.exists():
+                    archive.write(path, pack_name(line, position, entry))
+    return buffer.getvalue()

@@ -1,0 +1,316 @@
+"""Take a folder, a zip or uploaded files into a review's evidence library.
+
+Each file is stored and recorded in its own transaction, after its bytes are safely on disk,
+so a run that is killed part-way leaves only whole documents; running again skips what is
+already there (by content hash) and finishes the rest. The same file sent twice is one
+document with two sources. A bad file is recorded with its reason and the batch carries on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from readiness.reviews.models import Agency, Review
+
+from .alignment import ReviewAligner
+from .domain.doctype import classify_document
+from .domain.extract import extract
+from .domain.fingerprint import NEAR_DUPLICATE, simhash, similarity
+from .domain.passages import split_passages
+from .domain.types import Extracted, Limits, Rejected
+from .models import DocumentSource, EvidenceDocument, Passage, RejectedFile
+from .search import index_passages
+
+Progress = Callable[[int, int, str], None]
+LIMITS = Limits()
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    added: int = 0
+    new_sources: int = 0
+    unchanged: int = 0
+    needs_ocr: int = 0
+    near_duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.seen} files: {self.added} added, {self.new_sources} already held "
+            f"(new source recorded), {self.unchanged} unchanged, {len(self.rejected)} "
+            f"rejected, {self.needs_ocr} need OCR, {self.near_duplicates} near-duplicates; "
+            f"{self.seconds:.1f} s"
+        )
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    path: str  # as the partnership named it, relative to what was ingested
+    read: Callable[[], bytes]
+    size: int
+
+
+def storage_dir() -> Path:
+    return Path(settings.DATA_DIR) / "evidence"
+
+
+def stored_path(content_hash: str) -> Path:
+    return storage_dir() / content_hash[:2] / content_hash
+
+
+def _store_bytes(content_hash: str, data: bytes) -> str:
+    """Write once, atomically: a half-written file never has the final name."""
+    target = stored_path(content_hash)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.part")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    return str(target.relative_to(storage_dir()))
+
+
+def files_in(path: Path) -> Iterator[IncomingFile]:
+    """Every file under a folder, or in a zip, in a stable order. Hidden files are skipped."""
+    if path.is_file() and zipfile.is_zipfile(path):
+        yield from _files_in_zip(path)
+    elif path.is_file():
+        yield IncomingFile(path.name, path.read_bytes, path.stat().st_size)
+    else:
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            relative = file.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            yield IncomingFile(relative.as_posix(), file.read_bytes, file.stat().st_size)
+
+
+def _files_in_zip(path: Path) -> Iterator[IncomingFile]:
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    for member in sorted(members, key=lambda m: m.filename):
+        name = PurePosixPath(member.filename)
+        if any(part.startswith(".") or part == "__MACOSX" for part in name.parts):
+            continue
+
+        def read(member: zipfile.ZipInfo = member) -> bytes:
+            if member.file_size > LIMITS.max_file_bytes:
+                raise Rejected(_too_big(member.file_size))
+            with zipfile.ZipFile(path) as archive:
+                return archive.read(member)
+
+        yield IncomingFile(name.as_posix(), read, member.file_size)
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"The file is {size / 1_048_576:.0f} MB, over the "
+        f"{LIMITS.max_file_bytes / 1_048_576:.0f} MB limit."
+    )
+
+
+class Ingester:
+    """One ingest run into one review."""
+
+    def __init__(
+        self,
+        review: Review,
+        *,
+        user: AbstractBaseUser | None = None,
+        agency: Agency | None = None,
+        progress: Progress | None = None,
+    ):
+        self.review = review
+        self.user = user
+        self.agency = agency
+        self.progress = progress
+        self.report = IngestReport()
+        self.agencies = {a.name.lower(): a for a in review.agencies.all()}
+        self.aligner = ReviewAligner(review)
+        self.fingerprints = dict(
+            EvidenceDocument.objects.filter(review=review)
+            .exclude(fingerprint="")
+            .values_list("id", "fingerprint")
+        )
+
+    def run(self, files: list[IncomingFile]) -> IngestReport:
+        started = time.perf_counter()
+        for number, incoming in enumerate(files, start=1):
+            self.ingest_one(incoming)
+            if self.progress:
+                self.progress(number, len(files), incoming.path)
+        self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    def agency_for(self, path: str) -> Agency | None:
+        if self.agency is not None:
+            return self.agency
+        parts = PurePosixPath(path).parts
+        for part in parts[:-1]:
+            agency = self.agencies.get(part.lower())
+            if agency is not None:
+                return agency
+        return None
+
+    def ingest_one(self, incoming: IncomingFile, depth: int = 0) -> None:
+        self.report.seen += 1
+        agency = self.agency_for(incoming.path)
+        try:
+            if incoming.size > LIMITS.max_file_bytes:
+                raise Rejected(_too_big(incoming.size))
+            data = incoming.read()
+        except Rejected as rejection:
+            self._reject(incoming.path, "", rejection.reason, agency)
+            return
+        except OSError as error:
+            self._reject(incoming.path, "", f"The file could not be read: {error}.", agency)
+            return
+        content_hash = hashlib.sha256(data).hexdigest()
+        if RejectedFile.objects.filter(
+            review=self.review, path=incoming.path, content_hash=content_hash
+        ).exists():
+            self.report.unchanged += 1
+            return
+        existing = EvidenceDocument.objects.filter(
+            review=self.review, content_hash=content_hash
+        ).first()
+        if existing is not None:
+            _, created = DocumentSource.objects.get_or_create(
+                document=existing,
+                path=incoming.path,
+                defaults={"agency": agency, "added_by": self.user},
+            )
+            if created:
+                self.report.new_sources += 1
+            else:
+                self.report.unchanged += 1
+            return
+        try:
+            extracted = extract(PurePosixPath(incoming.path).name, data, LIMITS)
+        except Rejected as rejection:
+            self._reject(incoming.path, content_hash, rejection.reason, agency)
+            return
+        self._add(incoming.path, data, content_hash, extracted, agency)
+        if depth == 0:
+            for attachment in extracted.attachments[: LIMITS.max_attachments]:
+                self.ingest_one(
+                    IncomingFile(
+                        f"{incoming.path}/{attachment.name}",
+                        lambda attachment=attachment: attachment.data,
+                        len(attachment.data),
+                    ),
+                    depth=1,
+                )
+
+    def _reject(self, path: str, content_hash: str, reason: str, agency: Agency | None) -> None:
+        RejectedFile.objects.update_or_create(
+            review=self.review,
+            path=path,
+            content_hash=content_hash,
+            defaults={"reason": reason, "agency": agency},
+        )
+        self.report.rejected.append((path, reason))
+
+    def _add(
+        self,
+        path: str,
+        data: bytes,
+        content_hash: str,
+        extracted: Extracted,
+        agency: Agency | None,
+    ) -> None:
+        stored = _store_bytes(content_hash, data)
+        passages = split_passages(extracted)
+        text = extracted.text
+        title = (extracted.title or "").strip() or PurePosixPath(path).stem
+        kind = classify_document(title, text, extracted.file_type)
+        fingerprint = simhash(text)
+        near, near_score = self._nearest(fingerprint)
+        alignments = self.aligner.align(passages)
+        with transaction.atomic():
+            document = EvidenceDocument.objects.create(
+                review=self.review,
+                content_hash=content_hash,
+                title=title[:300],
+                agency=agency,
+                document_date=extracted.date,
+                file_type=extracted.file_type,
+                size_bytes=len(data),
+                page_count=len(extracted.pages),
+                text_chars=len(text),
+                status=EvidenceDocument.NEEDS_OCR if extracted.needs_ocr else EvidenceDocument.OK,
+                warnings=list(extracted.warnings),
+                kind=kind.kind,
+                kind_label=kind.kind_label,
+                kind_score=kind.kind_score,
+                focus=kind.focus,
+                focus_score=kind.focus_score,
+                focus_words=list(kind.focus_words),
+                ordered_by_line=self.aligner.folder_names_a_line(path),
+                fingerprint=fingerprint,
+                near_duplicate_of_id=near,
+                near_duplicate_similarity=near_score if near else None,
+                stored_name=stored,
+                added_by=self.user,
+            )
+            DocumentSource.objects.create(
+                document=document, path=path, agency=agency, added_by=self.user
+            )
+            rows = Passage.objects.bulk_create(
+                Passage(
+                    document=document,
+                    position=p.position,
+                    page=p.page,
+                    paragraph=p.paragraph,
+                    text=p.text,
+                )
+                for p in passages
+            )
+            index_passages(self.review.id, rows)
+            self.aligner.store(document, alignments)
+        if fingerprint:
+            self.fingerprints[document.id] = fingerprint
+        self.report.added += 1
+        self.report.needs_ocr += extracted.needs_ocr
+        self.report.near_duplicates += near is not None
+
+    def _nearest(self, fingerprint: str) -> tuple[int | None, float]:
+        best, best_score = None, 0.0
+        for document_id, other in self.fingerprints.items():
+            score = similarity(fingerprint, other)
+            if score > best_score:
+                best, best_score = document_id, score
+        return (best, best_score) if best_score >= NEAR_DUPLICATE else (None, 0.0)
+
+
+def ingest_path(
+    review: Review,
+    path: Path,
+    *,
+    user: AbstractBaseUser | None = None,
+    agency: Agency | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    files = list(files_in(path))
+    return Ingester(review, user=user, agency=agency, progress=progress).run(files)
+
+
+def ingest_uploads(
+    review: Review,
+    uploads: list[tuple[str, bytes]],
+    *,
+    user: AbstractBaseUser | None = None,
+    agency: Agency | None = None,
+) -> IngestReport:
+    files = [IncomingFile(name, lambda data=data: data, len(data)) for name, data in uploads]
+    return Ingester(review, user=user, agency=agency).run(files)

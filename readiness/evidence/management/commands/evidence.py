@@ -1,0 +1,130 @@
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from readiness.evidence import index_exports
+from readiness.evidence.alignment import realign_review
+from readiness.evidence.domain.align import Aligner, classify_jsonl
+from readiness.evidence.domain.analyses import analyse
+from readiness.evidence.ingest import ingest_path
+from readiness.evidence.queries import analysis_facts
+from readiness.evidence.search import search
+from readiness.frameworks.models import Framework
+from readiness.lib.progress import ProgressBar
+from readiness.reviews.domain.roles import CONTRIBUTE, may
+from readiness.reviews.models import Agency, Membership, Review
+
+
+def _review(review_id: int) -> Review:
+    review = Review.objects.select_related("framework").filter(id=review_id).first()
+    if review is None:
+        raise CommandError(f"There is no review {review_id}.")
+    return review
+
+
+class Command(BaseCommand):
+    help = "Ingest, align, analyse, search and export a review's evidence."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(
+            dest="action", required=True, help="What to do (each has its own --help)."
+        )
+        ingest = actions.add_parser("ingest", help="Add a folder or zip of evidence files.")
+        ingest.add_argument("path", help="A folder (sub-folders named after agencies) or zip.")
+        ingest.add_argument("--review", type=int, required=True, help="Review id.")
+        ingest.add_argument("--as", dest="username", required=True, help="Who is adding it.")
+        ingest.add_argument("--agency", help="Record every file as this agency's.")
+        gaps = actions.add_parser("gaps", help="Print gaps, surfeits, stale evidence, coverage.")
+        gaps.add_argument("--review", type=int, required=True, help="Review id.")
+        index = actions.add_parser("index", help="Write the evidence index or pack.")
+        index.add_argument("--review", type=int, required=True, help="Review id.")
+        index.add_argument(
+            "--format",
+            choices=["docx", "xlsx", "html", "zip"],
+            default="docx",
+            help="File format (zip: the evidence pack).",
+        )
+        index.add_argument("--output", required=True, help="File to write.")
+        found = actions.add_parser("search", help="Full-text search of a review's evidence.")
+        found.add_argument("--review", type=int, required=True, help="Review id.")
+        found.add_argument("query", help="Words to find.")
+        align = actions.add_parser("align", help="Recompute suggestions, keeping decisions.")
+        align.add_argument("--review", type=int, required=True, help="Review id.")
+        classify = actions.add_parser(
+            "classify",
+            help="Read JSON lines with a 'text' field on standard input; write ranked "
+            "judgements and lines of enquiry as JSON lines.",
+        )
+        classify.add_argument("--framework", required=True, help="Framework id, e.g. ilacs-2026.")
+        classify.add_argument(
+            "--zero-shot", action="store_true", help="Use only the framework's own words."
+        )
+
+    def handle(self, *args: object, action: str, **options: object) -> None:
+        getattr(self, f"handle_{action}")(**options)
+
+    def handle_ingest(self, **options: object) -> None:
+        review = _review(int(options["review"]))
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        membership = Membership.objects.filter(review=review, user=user).first()
+        if membership is None or not may(membership.role, CONTRIBUTE):
+            raise CommandError(
+                f"'{options['username']}' cannot add evidence to review {review.id}."
+            )
+        agency = None
+        if options["agency"]:
+            agency = Agency.objects.filter(review=review, name=options["agency"]).first()
+            if agency is None:
+                raise CommandError(f"No agency '{options['agency']}' in review {review.id}.")
+        if membership.role == Membership.CONTRIBUTOR:
+            agency = membership.agency
+        path = Path(str(options["path"]))
+        if not path.exists():
+            raise CommandError(f"{path} does not exist.")
+        report = ingest_path(
+            review, path, user=user, agency=agency, progress=ProgressBar("Ingesting")
+        )
+        for file, reason in report.rejected:
+            self.stdout.write(f"rejected: {file}: {reason}")
+        self.stdout.write(report.summary())
+
+    def handle_gaps(self, **options: object) -> None:
+        review = _review(int(options["review"]))
+        result = analyse(*analysis_facts(review), timezone.localdate())
+        for finding in result.findings:
+            self.stdout.write(f"{finding.kind}\t{finding.severity}\t{finding.message}")
+
+    def handle_index(self, **options: object) -> None:
+        review = _review(int(options["review"]))
+        writer = getattr(index_exports, f"to_{options['format']}")
+        index = index_exports.evidence_index(review)
+        Path(str(options["output"])).write_bytes(writer(index))
+        self.stdout.write(
+            f"Wrote the evidence index ({index.documents} documents, {len(index.lines)} lines "
+            f"of enquiry) to {options['output']}."
+        )
+
+    def handle_search(self, **options: object) -> None:
+        review = _review(int(options["review"]))
+        for hit in search(review.id, str(options["query"])):
+            snippet = hit.snippet.replace("\x02", "[").replace("\x03", "]")
+            self.stdout.write(f"{hit.document_id}\t{snippet}")
+
+    def handle_align(self, **options: object) -> None:
+        count = realign_review(_review(int(options["review"])))
+        self.stdout.write(f"Realigned {count} documents; people's decisions kept.")
+
+    def handle_classify(self, **options: object) -> None:
+        from readiness.evidence.alignment import framework_spec_lines
+
+        framework = (
+            Framework.objects.filter(slug=options["framework"]).order_by("-is_builtin").first()
+        )
+        if framework is None:
+            raise CommandError(f"No framework '{options['framework']}'.")
+        aligner = Aligner(framework_spec_lines(framework), use_trained=not options["zero_shot"])
+        for line in classify_jsonl(sys.stdin, aligner):
+            self.stdout.write(line)

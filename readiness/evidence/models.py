@@ -1,0 +1,146 @@
+"""The evidence library: documents a partnership supplies, their passages, and how they
+align to the framework's lines of enquiry."""
+
+from django.conf import settings
+from django.db import models
+
+from readiness.frameworks.models import LineOfEnquiry
+from readiness.reviews.models import Agency, Review
+
+
+class EvidenceDocument(models.Model):
+    """One document, whatever the number of places it was supplied from (its sources)."""
+
+    OK, NEEDS_OCR = "ok", "needs_ocr"
+    STATUSES = [(OK, "Text extracted"), (NEEDS_OCR, "No text: needs OCR")]
+    OUTCOMES, PROCESS = "outcomes", "process"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="documents")
+    content_hash = models.CharField(max_length=64)
+    title = models.CharField(max_length=300)
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    document_date = models.DateField(null=True, blank=True)
+    file_type = models.CharField(max_length=10)
+    size_bytes = models.PositiveBigIntegerField()
+    page_count = models.PositiveIntegerField(default=0)
+    text_chars = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=12, choices=STATUSES, default=OK)
+    warnings = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=40, blank=True)
+    kind_label = models.CharField(max_length=80, blank=True)
+    kind_score = models.FloatField(default=0)
+    focus = models.CharField(max_length=10, blank=True)
+    focus_score = models.FloatField(default=0)
+    focus_words = models.JSONField(default=list, blank=True)
+    ordered_by_line = models.BooleanField(
+        default=False, help_text="Supplied in a folder named after a line of enquiry."
+    )
+    fingerprint = models.CharField(max_length=16, blank=True, help_text="SimHash of the text.")
+    near_duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    near_duplicate_similarity = models.FloatField(null=True, blank=True)
+    stored_name = models.CharField(max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "title", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "content_hash"], name="one_copy_per_review"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DocumentSource(models.Model):
+    """Where a document came from: the same file sent twice is one document, two sources."""
+
+    document = models.ForeignKey(EvidenceDocument, on_delete=models.CASCADE, related_name="sources")
+    path = models.CharField(max_length=500)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["document", "path"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "path"], name="one_source_per_path"),
+        ]
+
+
+class RejectedFile(models.Model):
+    """A file that could not be used, with the reason. Kept so the partnership can fix it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="rejected_files")
+    path = models.CharField(max_length=500)
+    content_hash = models.CharField(max_length=64)
+    reason = models.TextField()
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL)
+    seen_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["review", "path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "path", "content_hash"], name="one_rejection_per_file"
+            ),
+        ]
+
+
+class Passage(models.Model):
+    document = models.ForeignKey(
+        EvidenceDocument, on_delete=models.CASCADE, related_name="passages"
+    )
+    position = models.PositiveIntegerField()
+    page = models.PositiveIntegerField()
+    paragraph = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="unique_passage"),
+        ]
+
+    @property
+    def reference(self) -> str:
+        return f"p.{self.page} ¶{self.paragraph}"
+
+
+class Alignment(models.Model):
+    """A document supports a line of enquiry. The machine suggests; people decide, and a
+    person's decision is never overwritten."""
+
+    SUGGESTED, CONFIRMED, REJECTED = "suggested", "confirmed", "rejected"
+    STATUSES = [(SUGGESTED, "Suggested"), (CONFIRMED, "Confirmed"), (REJECTED, "Rejected")]
+
+    document = models.ForeignKey(
+        EvidenceDocument, on_delete=models.CASCADE, related_name="alignments"
+    )
+    line_of_enquiry = models.ForeignKey(
+        LineOfEnquiry, on_delete=models.CASCADE, related_name="alignments"
+    )
+    confidence = models.FloatField()
+    below_threshold = models.BooleanField(default=False)
+    reasons = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "-confidence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "line_of_enquiry"], name="one_alignment_per_line"
+            ),
+        ]

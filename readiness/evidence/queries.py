@@ -1,0 +1,169 @@
+"""Read the evidence library as plain data, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from readiness.frameworks.models import LineOfEnquiry
+from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE, may
+from readiness.reviews.models import Membership, Review
+
+from .domain.analyses import AgencyFacts, DocumentFacts, LineFacts
+from .models import Alignment, EvidenceDocument
+
+SHOWN_PER_LINE = 10
+
+
+def visible_documents(review: Review, membership: Membership) -> QuerySet[EvidenceDocument]:
+    """Everything for those who see all evidence; a contributor's own agency's otherwise."""
+    documents = EvidenceDocument.objects.filter(review=review)
+    if may(membership.role, SEE_ALL_EVIDENCE):
+        return documents
+    return documents.filter(agency_id=membership.agency_id or -1)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    title: str
+    agency: str
+    kind_label: str
+    focus: str
+    document_date: object
+    confidence: float
+    status: str
+    below_threshold: bool
+    shows: str
+
+
+@dataclass
+class LineSummary:
+    line: LineOfEnquiry
+    confirmed: int = 0
+    suggested: int = 0
+    weak: int = 0
+    rows: list[DocumentRow] | None = None
+
+
+def evidence_by_line(review: Review, membership: Membership) -> list[tuple[object, list]]:
+    """[(judgement, [LineSummary…])…] with the strongest documents per line."""
+    lines = list(
+        LineOfEnquiry.objects.filter(judgement__framework=review.framework)
+        .select_related("judgement")
+        .order_by("judgement__position", "position")
+    )
+    documents = visible_documents(review, membership)
+    alignments = (
+        Alignment.objects.filter(document__in=documents)
+        .exclude(status=Alignment.REJECTED)
+        .values(
+            "line_of_enquiry_id",
+            "confidence",
+            "status",
+            "below_threshold",
+            "reasons",
+            "document_id",
+            "document__title",
+            "document__agency__name",
+            "document__kind_label",
+            "document__focus",
+            "document__document_date",
+        )
+        .order_by("-status", "-confidence")
+    )
+    by_line: dict[int, LineSummary] = {line.id: LineSummary(line, rows=[]) for line in lines}
+    for item in alignments:
+        summary = by_line.get(item["line_of_enquiry_id"])
+        if summary is None:
+            continue
+        if item["status"] == Alignment.CONFIRMED:
+            summary.confirmed += 1
+        elif item["below_threshold"]:
+            summary.weak += 1
+        else:
+            summary.suggested += 1
+        if len(summary.rows) < SHOWN_PER_LINE:
+            summary.rows.append(_row(item))
+    grouped: dict[int, tuple[object, list]] = {}
+    for line in lines:
+        grouped.setdefault(line.judgement_id, (line.judgement, []))[1].append(by_line[line.id])
+    return list(grouped.values())
+
+
+def _row(item: dict) -> DocumentRow:
+    reasons = item["reasons"] or []
+    return DocumentRow(
+        id=item["document_id"],
+        title=item["document__title"],
+        agency=item["document__agency__name"] or "No agency",
+        kind_label=item["document__kind_label"],
+        focus=item["document__focus"],
+        document_date=item["document__document_date"],
+        confidence=item["confidence"],
+        status=item["status"],
+        below_threshold=item["below_threshold"],
+        shows=str(reasons[0]) if reasons else "",
+    )
+
+
+def analysis_facts(review: Review) -> tuple[list, list, list]:
+    lines = [
+        LineFacts(
+            key=line.key,
+            judgement_key=line.judgement.key,
+            judgement_title=line.judgement.title,
+            question=line.question,
+        )
+        for line in LineOfEnquiry.objects.filter(judgement__framework=review.framework)
+        .select_related("judgement")
+        .order_by("judgement__position", "position")
+    ]
+    agencies = [AgencyFacts(name=a.name) for a in review.agencies.all()]
+    alignments: dict[int, list] = defaultdict(list)
+    for item in Alignment.objects.filter(document__review=review).values_list(
+        "document_id", "line_of_enquiry__key", "confidence", "status"
+    ):
+        alignments[item[0]].append((item[1], item[2], item[3]))
+    documents = [
+        DocumentFacts(
+            id=d["id"],
+            title=d["title"],
+            agency=d["agency__name"] or "",
+            kind=d["kind"],
+            focus=d["focus"],
+            date=d["document_date"],
+            ordered_by_line=d["ordered_by_line"],
+            alignments=tuple(alignments.get(d["id"], ())),
+        )
+        for d in EvidenceDocument.objects.filter(review=review).values(
+            "id", "title", "agency__name", "kind", "focus", "document_date", "ordered_by_line"
+        )
+    ]
+    return lines, agencies, documents
+
+
+def evidence_for_judgement(
+    review: Review, membership: Membership, judgement_id: int, limit: int = 30
+) -> list[dict]:
+    """Documents confirmed or strongly suggested for the judgement's lines of enquiry,
+    for the self-assessment page."""
+    return list(
+        Alignment.objects.filter(
+            document__in=visible_documents(review, membership),
+            line_of_enquiry__judgement_id=judgement_id,
+        )
+        .exclude(status=Alignment.REJECTED)
+        .exclude(status=Alignment.SUGGESTED, below_threshold=True)
+        .values(
+            "document_id",
+            "document__title",
+            "document__agency__name",
+            "status",
+            "confidence",
+            "line_of_enquiry__question",
+        )
+        .order_by("-status", "-confidence")[:limit]
+    )

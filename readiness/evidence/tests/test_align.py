@@ -1,0 +1,182 @@
+"""The aligner: pure functions, no database, fast."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from readiness.evidence.domain.align import Aligner, align_document, classify_jsonl
+from readiness.evidence.domain.align import framework_lines as lines_of
+from readiness.evidence.domain.align.model import DEFAULT_PATH, load_model
+from readiness.evidence.domain.align.text import stem, terms, tokens
+from readiness.evidence.domain.types import Feedback, LineText, PassageText
+from readiness.frameworks.domain.loader import load_framework_file
+
+DATA = Path(__file__).resolve().parents[2] / "frameworks" / "data"
+
+CARE_LEAVER = (
+    "Care leavers are supported by personal advisers who keep in touch; pathway plans are up "
+    "to date and most young people live in suitable accommodation."
+)
+PROTECTION = (
+    "Strategy meetings are held promptly with police and health, and section 47 enquiries "
+    "are thorough and lead to protective child protection plans."
+)
+IN_CARE = "Children in care live in stable foster placements and their IRO reviews their care plan."
+LEADERS = (
+    "Caseloads are manageable and social workers receive regular supervision; leaders use "
+    "case file audits and performance data to understand the quality of practice."
+)
+
+
+@lru_cache
+def lines(framework: str) -> tuple[LineText, ...]:
+    return tuple(lines_of(load_framework_file(str(DATA / f"{framework}.yaml"))))
+
+
+def zero_shot(framework: str = "ilacs-2023", **kwargs) -> Aligner:
+    return Aligner(lines(framework), use_trained=False, **kwargs)
+
+
+def test_tokens_stem_and_drop_stopwords() -> None:
+    assert tokens("The children's placements") == ["child", stem("placements")]
+    assert stem("plans") == stem("planning") == "plan"
+    assert stem("assessed") == stem("assessment") == "assess"
+    assert "pathway plan" in terms("pathway plans")
+    assert "18" in tokens("aged 18 to 21") and "2023" not in tokens("in 2023")
+
+
+def test_framework_lines_carry_the_published_area() -> None:
+    ilacs = lines("ilacs-2023")
+    assert {line.area for line in ilacs} >= {"care_leavers", "children_in_care"}
+    assert all(line.question and line.descriptors for line in ilacs)
+    assert len({line.key for line in ilacs}) == len(ilacs)
+
+
+@pytest.mark.parametrize(
+    ("text", "judgement"),
+    [
+        (CARE_LEAVER, "care_leavers"),
+        (PROTECTION, "help_and_protection"),
+        (IN_CARE, "children_in_care"),
+        (LEADERS, "impact_of_leaders"),
+    ],
+)
+def test_zero_shot_ranks_the_right_judgement_first(text: str, judgement: str) -> None:
+    aligner = zero_shot()
+    assert not aligner.uses_trained
+    assert aligner.rank_areas(text)[0][0] == judgement
+    best = aligner.score_passages([text])[0][0]
+    assert aligner.judgement_of(best.line_key) == judgement
+
+
+def test_scores_are_ranked_and_between_0_and_1() -> None:
+    for ranked in zero_shot().score_passages([CARE_LEAVER, PROTECTION, "", "Apologies."]):
+        scores = [item.score for item in ranked]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0.0 <= s <= 1.0 for s in scores)
+    empty = zero_shot().score_passages([""])[0]
+    assert all(item.score == 0 for item in empty)
+
+
+def test_probabilities_over_judgements_sum_to_one() -> None:
+    ranked = zero_shot("slac-2009").rank_areas(PROTECTION)
+    assert abs(sum(p for _, p in ranked) - 1.0) < 1e-9
+    assert len(ranked) == len({line.judgement_key for line in lines("slac-2009")})
+
+
+def test_the_trained_model_is_used_only_where_it_knows_the_areas() -> None:
+    if load_model() is None:
+        pytest.skip(f"no shipped model at {DEFAULT_PATH}")
+    assert Aligner(lines("ilacs-2023")).uses_trained
+    assert Aligner(lines("ilacs-2018")).uses_trained
+    assert not Aligner(lines("slac-2009")).uses_trained
+    assert not Aligner(lines("ilacs-2023"), use_trained=False).uses_trained
+    trained = Aligner(lines("ilacs-2023"))
+    assert trained.rank_areas(CARE_LEAVER)[0][0] == "care_leavers"
+    assert trained.rank_areas(PROTECTION)[0][0] == "help_and_protection"
+
+
+def _score(aligner: Aligner, text: str, line_key: str) -> float:
+    return next(s.score for s in aligner.score_passage(text) if s.line_key == line_key)
+
+
+def test_a_confirmation_lifts_the_line_for_a_similar_passage() -> None:
+    line = "iol_partnerships_and_corporate_parenting"
+    example = "The youth offending management board reviewed reoffending by children in custody."
+    similar = "The youth offending board looked at reoffending rates and custody numbers."
+    before = _score(zero_shot(), similar, line)
+    after = _score(zero_shot(feedback=[Feedback(example, line, True)]), similar, line)
+    assert after > before
+    unrelated = _score(zero_shot(feedback=[Feedback(example, line, True)]), CARE_LEAVER, line)
+    assert unrelated < after
+
+
+def test_a_rejection_lowers_the_line_for_a_similar_passage() -> None:
+    line = "cl_pathway_and_advisers"
+    before = _score(zero_shot(), CARE_LEAVER, line)
+    after = _score(zero_shot(feedback=[Feedback(CARE_LEAVER, line, False)]), CARE_LEAVER, line)
+    assert after < before
+
+
+def test_feedback_on_unknown_lines_is_ignored() -> None:
+    aligner = zero_shot(feedback=[Feedback(CARE_LEAVER, "no_such_line", True)])
+    assert aligner.rank_areas(CARE_LEAVER)[0][0] == "care_leavers"
+
+
+def test_align_document_gives_confidence_and_reasons() -> None:
+    passages = [
+        PassageText(0, 1, 1, "Agenda and apologies."),
+        PassageText(1, 4, 2, CARE_LEAVER * 3),
+        PassageText(2, 4, 3, CARE_LEAVER),
+    ]
+    result = align_document(zero_shot(), passages)
+    top = result[0]
+    assert top.line_key.startswith("cl_")
+    assert not top.suggested_only and top.confidence >= 0.5
+    assert top.reasons[0].startswith("p.4 ¶2: 'Care leavers are supported")
+    assert top.reasons[0].endswith("…'") and len(top.reasons) <= 3
+    assert all(a.suggested_only == (a.confidence < 0.5) for a in result)
+    assert [a.confidence for a in result] == sorted((a.confidence for a in result), reverse=True)
+    assert align_document(zero_shot(), [PassageText(0, 1, 1, "  ")]) == []
+
+
+def test_a_high_threshold_turns_facts_into_suggestions() -> None:
+    passages = [PassageText(0, 1, 1, CARE_LEAVER)]
+    assert all(a.suggested_only for a in align_document(zero_shot(), passages, threshold=1.01))
+
+
+def test_classify_jsonl_carries_on_past_bad_lines() -> None:
+    given = [
+        json.dumps({"text": CARE_LEAVER, "id": "a1"}),
+        "not json",
+        "",
+        json.dumps({"words": "no text"}),
+        json.dumps([1, 2]),
+        json.dumps({"text": PROTECTION}),
+    ]
+    out = [json.loads(line) for line in classify_jsonl(given, zero_shot())]
+    assert len(out) == 5  # the blank line is skipped
+    assert out[0]["text_id"] == "a1" and out[0]["areas"][0]["judgement"] == "care_leavers"
+    assert len(out[0]["lines_of_enquiry"]) == 5
+    assert out[0]["lines_of_enquiry"][0]["judgement"] == "care_leavers"
+    assert [o["index"] for o in out] == [0, 1, 2, 3, 4]
+    assert "error" in out[1] and "error" in out[2] and "error" in out[3]
+    assert out[4]["areas"][0]["judgement"] == "help_and_protection"
+    assert "text_id" not in out[4]
+
+
+def test_adapting_on_unlabelled_passages_keeps_clear_cases_right() -> None:
+    aligner = zero_shot()
+    corpus = [CARE_LEAVER, PROTECTION, IN_CARE, LEADERS] * 15
+    aligner.adapt(corpus)
+    for text, judgement in [(CARE_LEAVER, "care_leavers"), (PROTECTION, "help_and_protection")]:
+        assert aligner.rank_areas(text)[0][0] == judgement
+
+
+def test_an_empty_framework_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Aligner([])

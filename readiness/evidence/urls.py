@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evidence"
+base = "reviews/<int:review_id>/evidence/"
+urlpatterns = [
+    path(base, views.by_line, name="by-line"),
+    path(
+        "reviews/<int:review_id>/evidence.json",
+        views.by_line,
+        {"format": "json"},
+        name="by-line-json",
+    ),
+    path(base + "agencies/", views.by_agency, name="by-agency"),
+    path(base + "documents.json", views.by_agency, {"format": "json"}, name="documents-json"),
+    path(base + "documents/<int:document_id>/", views.document, name="document"),
+    path(
+        base + "documents/<int:document_id>/alignments/<int:alignment_id>/",
+        views.decide_alignment,
+        name="decide",
+    ),
+    path(
+        base + "documents/<int:document_id>/alignments/add/",
+        views.add_alignment,
+        name="add-alignment",
+    ),
+    path(base + "upload/", views.upload, name="upload"),
+    path(base + "analyses/", views.analyses, name="analyses"),
+    path(base + "analyses.json", views.analyses, {"format": "json"}, name="analyses-json"),
+    path(base + "search/", views.search, name="search"),
+    path(base + "index.<str:format>", views.index_export, name="index"),
+]
