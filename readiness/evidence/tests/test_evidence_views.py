@@ -210,4 +210,4 @@ def test_the_judgement_page_lists_aligned_documents(as_lead, library):
 def test_by_line_json(as_lead, library):
     data = json.loads(as_lead.get(reverse("evidence:by-line-json", args=[library.id])).content)
     assert data["review"] == library.id
-    assert len(data["lines_of_enquiry"]) == 19
+    assert len(data["lines_of_enquiry"]) == 20
