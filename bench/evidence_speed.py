@@ -63,14 +63,12 @@ def child(mode: str, data_dir: str, folder: str) -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
     from readiness.demo.domain.partnerships import ANYTOWN
     from readiness.demo.loader import load_partnership
-    from readiness.evidence.domain.analyses import analyse
     from readiness.evidence.ingest import ingest_path
     from readiness.evidence.models import EvidenceDocument, Passage
-    from readiness.evidence.queries import analysis_facts
+    from readiness.evidence.queries import review_analysis
     from readiness.reviews.models import Membership
 
     call_command("migrate", verbosity=0)
@@ -79,7 +77,7 @@ def child(mode: str, data_dir: str, folder: str) -> None:
     started = time.perf_counter()
     report = ingest_path(review, Path(folder), user=lead)
     ingested = time.perf_counter()
-    findings = analyse(*analysis_facts(review), timezone.localdate()).findings
+    findings = review_analysis(review).findings
     finished = time.perf_counter()
     pages = sum(EvidenceDocument.objects.filter(review=review).values_list("page_count", flat=True))
     result = {

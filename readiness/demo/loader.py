@@ -93,7 +93,14 @@ def load_evidence(review: Review, folder: Path, progress: object = None) -> obje
     from readiness.evidence.ingest import ingest_path
 
     lead = Membership.objects.filter(review=review, role=Membership.LEAD).first()
-    return ingest_path(review, folder, user=lead.user if lead else None, progress=progress)
+    # The set's README and manifest sit beside the agencies' folders: they are not evidence.
+    return ingest_path(
+        review,
+        folder,
+        user=lead.user if lead else None,
+        progress=progress,
+        in_subfolders_only=True,
+    )
 
 
 def load_demo(password: str = DEMO_PASSWORD) -> list[Review]:

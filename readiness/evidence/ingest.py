@@ -25,7 +25,7 @@ from readiness.reviews.models import Agency, Review
 from .alignment import ReviewAligner
 from .domain.doctype import classify_document
 from .domain.extract import extract
-from .domain.fingerprint import NEAR_DUPLICATE, simhash, similarity
+from .domain.fingerprint import BITS, NEAR_DUPLICATE, simhash
 from .domain.passages import split_passages
 from .domain.types import Extracted, Limits, Rejected
 from .models import DocumentSource, EvidenceDocument, Passage, RejectedFile
@@ -81,8 +81,9 @@ def _store_bytes(content_hash: str, data: bytes) -> str:
     return str(target.relative_to(storage_dir()))
 
 
-def files_in(path: Path) -> Iterator[IncomingFile]:
-    """Every file under a folder, or in a zip, in a stable order. Hidden files are skipped."""
+def files_in(path: Path, *, in_subfolders_only: bool = False) -> Iterator[IncomingFile]:
+    """Every file under a folder, or in a zip, in a stable order. Hidden files are skipped;
+    so are loose files at the top when only the agencies' sub-folders are wanted."""
     if path.is_file() and zipfile.is_zipfile(path):
         yield from _files_in_zip(path)
     elif path.is_file():
@@ -91,6 +92,8 @@ def files_in(path: Path) -> Iterator[IncomingFile]:
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
             relative = file.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
+                continue
+            if in_subfolders_only and len(relative.parts) == 1:
                 continue
             yield IncomingFile(relative.as_posix(), file.read_bytes, file.stat().st_size)
 
@@ -137,11 +140,14 @@ class Ingester:
         self.report = IngestReport()
         self.agencies = {a.name.lower(): a for a in review.agencies.all()}
         self.aligner = ReviewAligner(review)
-        self.fingerprints = dict(
-            EvidenceDocument.objects.filter(review=review)
+        # As integers: comparing against every earlier document is the one step that grows
+        # with the size of the library, so it must be cheap.
+        self.fingerprints = {
+            document_id: int(fingerprint, 16)
+            for document_id, fingerprint in EvidenceDocument.objects.filter(review=review)
             .exclude(fingerprint="")
             .values_list("id", "fingerprint")
-        )
+        }
 
     def run(self, files: list[IncomingFile]) -> IngestReport:
         started = time.perf_counter()
@@ -279,18 +285,22 @@ class Ingester:
             index_passages(self.review.id, rows)
             self.aligner.store(document, alignments)
         if fingerprint:
-            self.fingerprints[document.id] = fingerprint
+            self.fingerprints[document.id] = int(fingerprint, 16)
         self.report.added += 1
         self.report.needs_ocr += extracted.needs_ocr
         self.report.near_duplicates += near is not None
 
     def _nearest(self, fingerprint: str) -> tuple[int | None, float]:
-        best, best_score = None, 0.0
+        if not fingerprint:
+            return None, 0.0
+        value = int(fingerprint, 16)
+        best, fewest = None, BITS + 1
         for document_id, other in self.fingerprints.items():
-            score = similarity(fingerprint, other)
-            if score > best_score:
-                best, best_score = document_id, score
-        return (best, best_score) if best_score >= NEAR_DUPLICATE else (None, 0.0)
+            differing = (value ^ other).bit_count()
+            if differing < fewest:
+                best, fewest = document_id, differing
+        score = 1 - fewest / BITS
+        return (best, score) if best is not None and score >= NEAR_DUPLICATE else (None, 0.0)
 
 
 def ingest_path(
@@ -300,8 +310,9 @@ def ingest_path(
     user: AbstractBaseUser | None = None,
     agency: Agency | None = None,
     progress: Progress | None = None,
+    in_subfolders_only: bool = False,
 ) -> IngestReport:
-    files = list(files_in(path))
+    files = list(files_in(path, in_subfolders_only=in_subfolders_only))
     return Ingester(review, user=user, agency=agency, progress=progress).run(files)
 
 

@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -14,11 +13,10 @@ from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, 
 
 from . import index_exports
 from .alignment import confirm_line, decide
-from .domain.analyses import analyse
 from .forms import AddLineForm, DecisionForm, UploadForm
 from .ingest import ingest_uploads
 from .models import Alignment, EvidenceDocument, RejectedFile
-from .queries import analysis_facts, evidence_by_line, visible_documents
+from .queries import evidence_by_line, review_analysis, visible_documents
 from .search import search as search_passages
 
 
@@ -229,14 +227,7 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
 @login_required
 def analyses(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
     review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
-    lines, agencies, documents = analysis_facts(review)
-    result = analyse(
-        lines,
-        agencies,
-        documents,
-        timezone.localdate(),
-        stale_after_days=settings.EVIDENCE_STALE_AFTER_DAYS,
-    )
+    result = review_analysis(review)
     if format == "json":
         return JsonResponse(
             {

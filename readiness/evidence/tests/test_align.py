@@ -180,3 +180,31 @@ def test_adapting_on_unlabelled_passages_keeps_clear_cases_right() -> None:
 def test_an_empty_framework_is_refused() -> None:
     with pytest.raises(ValueError):
         Aligner([])
+
+
+def test_the_harness_labels_paragraphs_by_their_heading() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+    from alignment_reports import labelled_paragraphs
+
+    lines = [
+        "Judgement Grade",
+        "The experiences and progress of care",  # the grade table: no colon, no paragraph
+        "leavers",
+        "Good",
+        "The experiences and progress of children who need help and",
+        "protection: good",
+        "1. Strategy meetings are timely and well attended by police and health partners.",
+        "They lead to protective plans.",
+        "2.Thresholds are understood across the partnership and applied consistently here.",
+        "Experiences of children in care: outstanding",
+        "3. Children live in stable homes close to their families and schools, and thrive.",
+    ]
+    got = list(labelled_paragraphs(lines))
+    assert [area for area, _ in got] == [
+        "help_and_protection",
+        "help_and_protection",
+        "children_in_care",
+    ]
+    assert got[0][1].endswith("They lead to protective plans.")

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 from django.utils.text import slugify
 
 from readiness.assessment import exports
@@ -9,8 +8,7 @@ from readiness.assessment.domain.risks import find_risks
 from readiness.assessment.queries import review_grid
 from readiness.demo.domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS
 from readiness.demo.loader import EVIDENCE_DIR, load_demo, load_evidence
-from readiness.evidence.domain.analyses import analyse
-from readiness.evidence.queries import analysis_facts
+from readiness.evidence.queries import review_analysis
 from readiness.lib.progress import ProgressBar
 from readiness.reviews.models import Review
 
@@ -46,7 +44,7 @@ class Command(BaseCommand):
                 if not options["without_evidence"] and folder.is_dir():
                     report = load_evidence(review, folder, ProgressBar("Evidence"))
                     self.stdout.write(f"Evidence for {review.area}: {report.summary()}")
-                    result = analyse(*analysis_facts(review), timezone.localdate())
+                    result = review_analysis(review)
                     for finding in result.findings:
                         if finding.kind != "coverage":
                             self.stdout.write(f"  {finding.kind}: {finding.message}")

@@ -31,6 +31,11 @@ from .vectors import (
 # Fused scores lie in 0..1, so a temperature of 0.1 makes a clear winner near-certain.
 TEMPERATURE = 0.1
 MIN_ADAPT_PASSAGES = 40
+# Self-training: keep the surest 80% of each judgement's passages and weight their centroid
+# twice the framework's words. Chosen on the training-split authorities of the harness,
+# never the held-out ones (docs/alignment.md).
+ADAPT_SHARE = 0.8
+ADAPT_WEIGHT = 2.0
 
 
 class ZeroShotAreas:
@@ -88,7 +93,7 @@ class ZeroShotAreas:
             add_scaled(self._extra[self.keys.index(judgement)], vector, scale)
             self._combine()
 
-    def adapt(self, texts: Sequence[str], rounds: int = 3, share: float = 0.5) -> None:
+    def adapt(self, texts: Sequence[str], rounds: int = 3, share: float = ADAPT_SHARE) -> None:
         """Self-training on unlabelled passages: label them with the current vectors, keep
         the surest `share` of each judgement's passages, and add their centroid to that
         judgement's vector. Too few passages teach nothing reliable, so they are ignored."""
@@ -112,5 +117,5 @@ class ZeroShotAreas:
                     add_scaled(pulled[label], vectors[i], 1.0)
                 pulled[label] = l2_normalise(pulled[label])
             self._pulled = pulled
-            self._adapted_weight = 1.0
+            self._adapted_weight = ADAPT_WEIGHT
             self._combine()

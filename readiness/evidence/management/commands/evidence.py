@@ -3,14 +3,12 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from readiness.evidence import index_exports
 from readiness.evidence.alignment import realign_review
 from readiness.evidence.domain.align import Aligner, classify_jsonl
-from readiness.evidence.domain.analyses import analyse
 from readiness.evidence.ingest import ingest_path
-from readiness.evidence.queries import analysis_facts
+from readiness.evidence.queries import review_analysis
 from readiness.evidence.search import search
 from readiness.frameworks.models import Framework
 from readiness.lib.progress import ProgressBar
@@ -93,7 +91,7 @@ class Command(BaseCommand):
 
     def handle_gaps(self, **options: object) -> None:
         review = _review(int(options["review"]))
-        result = analyse(*analysis_facts(review), timezone.localdate())
+        result = review_analysis(review)
         for finding in result.findings:
             self.stdout.write(f"{finding.kind}\t{finding.severity}\t{finding.message}")
 
