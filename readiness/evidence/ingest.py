@@ -9,6 +9,7 @@ document with two sources. A bad file is recorded with its reason and the batch 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import time
 import zipfile
@@ -24,7 +25,7 @@ from readiness.reviews.models import Agency, Review
 
 from .alignment import ReviewAligner
 from .domain.doctype import classify_document
-from .domain.extract import extract
+from .domain.extract import extract, sniff
 from .domain.fingerprint import BITS, NEAR_DUPLICATE, simhash
 from .domain.passages import split_passages
 from .domain.types import Extracted, Limits, Rejected
@@ -323,5 +324,33 @@ def ingest_uploads(
     user: AbstractBaseUser | None = None,
     agency: Agency | None = None,
 ) -> IngestReport:
-    files = [IncomingFile(name, lambda data=data: data, len(data)) for name, data in uploads]
+    """Uploaded files; a plain zip (not an Office file, which is a zip too) is opened and
+    its files taken one by one, named "archive.zip/folder/file"."""
+    files: list[IncomingFile] = []
+    for name, data in uploads:
+        if sniff(name, data) == "zip":
+            files.extend(_files_in_uploaded_zip(name, data))
+        else:
+            files.append(IncomingFile(name, lambda data=data: data, len(data)))
     return Ingester(review, user=user, agency=agency).run(files)
+
+
+def _files_in_uploaded_zip(name: str, data: bytes) -> list[IncomingFile]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except zipfile.BadZipFile:
+        return [IncomingFile(name, lambda: data, len(data))]
+    files = []
+    for member in sorted(members, key=lambda m: m.filename):
+        parts = PurePosixPath(member.filename).parts
+        if any(part.startswith(".") or part == "__MACOSX" for part in parts):
+            continue
+
+        def read(member: zipfile.ZipInfo = member) -> bytes:
+            if member.file_size > LIMITS.max_file_bytes:
+                raise Rejected(_too_big(member.file_size))
+            return archive.read(member)
+
+        files.append(IncomingFile(f"{name}/{member.filename}", read, member.file_size))
+    return files

@@ -211,3 +211,19 @@ def test_by_line_json(as_lead, library):
     data = json.loads(as_lead.get(reverse("evidence:by-line-json", args=[library.id])).content)
     assert data["review"] == library.id
     assert len(data["lines_of_enquiry"]) == 20
+
+
+def test_a_zip_upload_is_opened_and_foldered_by_agency(as_lead, review, police, tmp_path, settings):
+    settings.DATA_DIR = tmp_path / "data"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Anyshire Police/offer.md", CARE_LEAVERS)
+        archive.writestr("__MACOSX/._offer.md", "junk")
+    upload = SimpleUploadedFile("evidence.zip", buffer.getvalue())
+    response = as_lead.post(reverse("evidence:upload", args=[review.id]), {"files": [upload]})
+    assert response.context["report"].added == 1
+    document = EvidenceDocument.objects.get()
+    assert document.agency == police
+    assert list(document.sources.values_list("path", flat=True)) == [
+        "evidence.zip/Anyshire Police/offer.md"
+    ]
