@@ -191,3 +191,21 @@ def test_killing_an_ingest_and_running_again_ends_as_one_clean_run(tmp_path):
     assert 0 < len(partial[0]) < len(state(clean)[0])
     assert readiness(killed, *ingest).wait(timeout=300) == 0
     assert state(killed) == state(clean)
+
+
+def test_a_new_version_of_a_document_is_flagged_as_a_near_duplicate(
+    review, lead, tmp_path, settings
+):
+    settings.DATA_DIR = tmp_path / "data"
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    body = " ".join(
+        f"Paragraph {n} on care leavers' pathway plans and accommodation." for n in range(60)
+    )
+    (folder / "offer draft.txt").write_text("Local offer, draft\n\n" + body)
+    (folder / "offer final.txt").write_text("Local offer, final\n\n" + body + " Agreed.")
+    report = ingest_path(review, folder, user=lead)
+    assert report.near_duplicates == 1
+    final = EvidenceDocument.objects.get(sources__path="offer final.txt")
+    assert final.near_duplicate_of == EvidenceDocument.objects.get(sources__path="offer draft.txt")
+    assert final.near_duplicate_similarity >= 0.9
