@@ -207,7 +207,7 @@ class Ingester:
         except Rejected as rejection:
             self._reject(incoming.path, content_hash, rejection.reason, agency)
             return
-        self._add(incoming.path, data, content_hash, extracted, agency)
+        self._add(incoming.path, data, content_hash, extracted, agency, attachment=depth > 0)
         if depth == 0:
             for attachment in extracted.attachments[: LIMITS.max_attachments]:
                 self.ingest_one(
@@ -218,6 +218,15 @@ class Ingester:
                     ),
                     depth=1,
                 )
+
+    def folders(self, path: str, attachment: bool = False) -> str:
+        """The folders a partnership filed a document in, without the agency's own folder
+        or, for an e-mail attachment, the e-mail it came in."""
+        parts = list(PurePosixPath(path).parts[:-1])
+        if attachment and parts:
+            parts.pop()
+        kept = [part for part in parts if part.lower() not in self.agencies]
+        return "/".join([*kept, PurePosixPath(path).name])
 
     def _reject(self, path: str, content_hash: str, reason: str, agency: Agency | None) -> None:
         RejectedFile.objects.update_or_create(
@@ -235,6 +244,8 @@ class Ingester:
         content_hash: str,
         extracted: Extracted,
         agency: Agency | None,
+        *,
+        attachment: bool = False,
     ) -> None:
         stored = _store_bytes(content_hash, data)
         passages = split_passages(extracted)
@@ -263,7 +274,7 @@ class Ingester:
                 focus=kind.focus,
                 focus_score=kind.focus_score,
                 focus_words=list(kind.focus_words),
-                ordered_by_line=self.aligner.folder_names_a_line(path),
+                ordered_by_line=self.aligner.folder_names_a_line(self.folders(path, attachment)),
                 fingerprint=fingerprint,
                 near_duplicate_of_id=near,
                 near_duplicate_similarity=near_score if near else None,

@@ -209,3 +209,19 @@ def test_a_new_version_of_a_document_is_flagged_as_a_near_duplicate(
     final = EvidenceDocument.objects.get(sources__path="offer final.txt")
     assert final.near_duplicate_of == EvidenceDocument.objects.get(sources__path="offer draft.txt")
     assert final.near_duplicate_similarity >= 0.9
+
+
+def test_an_agencys_own_folder_is_not_ordering_by_line_of_enquiry(review, lead, tmp_path, settings):
+    settings.DATA_DIR = tmp_path / "data"
+    AgencyFactory(review=review, name="Anytown Safeguarding Children Partnership")
+    folder = tmp_path / "in" / "Anytown Safeguarding Children Partnership"
+    folder.mkdir(parents=True)
+    (folder / "audit.txt").write_text(
+        "Multi-agency audit of children in need plans: plans now name outcomes. " * 5
+    )
+    ingest_path(review, tmp_path / "in", user=lead)
+    document = EvidenceDocument.objects.get()
+    assert (document.agency.name, document.ordered_by_line) == (
+        "Anytown Safeguarding Children Partnership",
+        False,
+    )
