@@ -13,6 +13,7 @@ from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, 
 
 from . import index_exports
 from .alignment import confirm_line, decide
+from .audit import audit
 from .forms import AddLineForm, DecisionForm, UploadForm
 from .ingest import ingest_uploads
 from .models import Alignment, EvidenceDocument, RejectedFile
@@ -136,6 +137,11 @@ def _document_for(request: HttpRequest, review_id: int, document_id: int, action
 @login_required
 def document(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
     review, membership, item = _document_for(request, review_id, document_id)
+    # Partners' documents can name children and families: every reading is recorded.
+    audit.info(
+        "evidence document viewed",
+        extra={"user": request.user.pk, "review": review.id, "document": item.id},
+    )
     alignments = item.alignments.select_related("line_of_enquiry__judgement", "decided_by")
     if request.GET.get("format") == "json":
         return JsonResponse(_document_json(item))

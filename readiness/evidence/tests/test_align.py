@@ -208,3 +208,27 @@ def test_the_harness_labels_paragraphs_by_their_heading() -> None:
         "children_in_care",
     ]
     assert got[0][1].endswith("They lead to protective plans.")
+
+
+def test_pooling_with_neighbours_gives_probabilities() -> None:
+    from readiness.evidence.domain.align.aligner import pool_with_neighbours
+
+    rows = [[0.9, 0.1], [0.4, 0.6], [0.8, 0.2], [0.3, 0.7]]
+    pooled = pool_with_neighbours(rows)
+    assert all(abs(sum(row) - 1.0) < 1e-9 for row in pooled)
+    assert pooled[1][0] > pooled[1][1]  # an unsure passage follows its neighbours
+    assert pool_with_neighbours([[0.3, 0.7]]) == [pytest.approx([0.3, 0.7])]
+
+
+def test_document_context_reads_a_passage_with_its_neighbours() -> None:
+    unsure = "Managers check that plans are reviewed and that the young person's views are heard."
+    texts = [CARE_LEAVER, CARE_LEAVER, unsure, CARE_LEAVER, CARE_LEAVER]
+    aligner = zero_shot()
+    ranked = aligner.rank_passages(texts)
+    assert len(ranked) == len(texts) and ranked[2][0][0] == "care_leavers"
+    assert abs(sum(p for _, p in ranked[2]) - 1.0) < 1e-9
+    # By default score_passages reads each passage alone, exactly as score_passage does.
+    assert aligner.score_passages(texts) == [aligner.score_passage(t) for t in texts]
+    in_context = zero_shot(context=True).score_passages(texts + [""])
+    assert aligner.judgement_of(in_context[2][0].line_key) == "care_leavers"
+    assert all(item.score == 0 for item in in_context[-1])

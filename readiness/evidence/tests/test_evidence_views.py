@@ -227,3 +227,15 @@ def test_a_zip_upload_is_opened_and_foldered_by_agency(as_lead, review, police, 
     assert list(document.sources.values_list("path", flat=True)) == [
         "evidence.zip/Anyshire Police/offer.md"
     ]
+
+
+def test_reading_a_document_is_logged(as_lead, lead, library, caplog):
+    document = police_document(library)
+    with caplog.at_level("INFO", logger="readiness.audit"):
+        as_lead.get(reverse("evidence:document", args=[library.id, document.id]))
+    record = caplog.records[-1]
+    assert (record.message, record.user, record.document) == (
+        "evidence document viewed",
+        lead.pk,
+        document.id,
+    )

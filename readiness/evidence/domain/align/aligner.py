@@ -11,10 +11,19 @@ line's own words (question, descriptors, typical evidence, and the vocabulary th
 triggers), shifted by people's decisions (Rocchio: confirmed passages added to the line's
 vector, rejected ones subtracted). Relevance damps passages that resemble no line at all
 (an agenda, a signature block), so a document's scores mean the same in any document.
+
+Document context: `rank_passages` (and `score_passages` for an aligner made with
+`context=True`) receives a document's passages in order and pools each passage's judgement
+probabilities with its neighbours' (a weighted geometric mean, neighbours down-weighted by
+distance). An inspection report discusses one judgement over many consecutive paragraphs,
+so there a passage about placement sufficiency inside the leaders section is read as part
+of that section. It is off by default for `score_passages`: on the synthetic Anytown set,
+whose documents mix subjects, it lowered document-level precision (docs/alignment.md).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from readiness.frameworks.domain.spec import FrameworkSpec
@@ -32,6 +41,44 @@ RELEVANCE_COSINE = 0.12
 # 0.25 split), because a rejection says what the line is not, which is less specific.
 CONFIRM_WEIGHT = 0.75
 REJECT_WEIGHT = 0.25
+# Document context: each neighbour up to CONTEXT_WINDOW passages away counts
+# CONTEXT_WEIGHT x CONTEXT_DECAY^(distance - 1) against the passage's own 1, in a weighted
+# geometric mean of probabilities floored at CONTEXT_FLOOR (so one certain neighbour cannot
+# veto a class outright). Chosen on the harness's validation authorities (inside the
+# training split), the same constants for the trained and the zero-shot scorer.
+CONTEXT_WEIGHT = 0.5
+CONTEXT_WINDOW = 3
+CONTEXT_DECAY = 0.5
+CONTEXT_FLOOR = 1e-3
+
+
+def pool_with_neighbours(
+    rows: Sequence[Sequence[float]],
+    *,
+    weight: float = CONTEXT_WEIGHT,
+    window: int = CONTEXT_WINDOW,
+    decay: float = CONTEXT_DECAY,
+    floor: float = CONTEXT_FLOOR,
+) -> list[list[float]]:
+    """Each row of probabilities (one per passage, in document order) pooled with its
+    neighbours': a weighted geometric mean, renormalised to sum to one."""
+    logs = [[math.log(max(p, floor)) for p in row] for row in rows]
+    out: list[list[float]] = []
+    for i, own in enumerate(logs):
+        total = list(own)
+        mass = 1.0
+        for distance in range(1, window + 1):
+            w = weight * decay ** (distance - 1)
+            for j in (i - distance, i + distance):
+                if 0 <= j < len(logs):
+                    mass += w
+                    for k, value in enumerate(logs[j]):
+                        total[k] += w * value
+        top = max(total)
+        exps = [math.exp((v - top) / mass) for v in total]
+        norm = sum(exps)
+        out.append([e / norm for e in exps])
+    return out
 
 
 def framework_lines(spec: FrameworkSpec) -> list[LineText]:
@@ -73,6 +120,7 @@ class Aligner:
         use_trained: bool = True,
         feedback: Sequence[Feedback] = (),
         model: AreaModel | None = None,
+        context: bool = False,
     ):
         if not lines:
             raise ValueError("A framework with no lines of enquiry cannot be aligned to.")
@@ -96,6 +144,7 @@ class Aligner:
             if head is not None:
                 self.model, self.head = candidate, head
         self.feedback = list(feedback)
+        self.context = context
         self._build_line_vectors()
 
     @property
@@ -137,11 +186,13 @@ class Aligner:
         self._build_line_vectors()
 
     # -- scoring ----------------------------------------------------------------------
-    def judgement_probabilities(self, text: str) -> dict[str, float]:
+    def judgement_probabilities(self, text: str, vector: Vector | None = None) -> dict[str, float]:
+        """P(judgement | passage) for one passage read alone. `vector` may pass the
+        passage's vector (`self._vector(text)`) when it is already at hand."""
         zero = dict(zip(self.zero_shot.keys, self.zero_shot.probabilities(text), strict=True))
         if self.head is None or self.model is None:
             return zero
-        trained = self.head.probabilities(self.model.vector(text))
+        trained = self.head.probabilities(vector if vector is not None else self._vector(text))
         by_area = dict(zip(self.head.classes, trained, strict=True))
         areas = {j: self.lines[idx[0]].area for j, idx in self.judgements.items()}
         # Judgements the model does not know (overall effectiveness) keep their zero-shot
@@ -158,8 +209,26 @@ class Aligner:
                 out[j] = zero[j]
         return out
 
-    def score_passage(self, text: str) -> list[ScoredLine]:
-        vector = self._vector(text)
+    def judgement_probabilities_in_context(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """P(judgement | passage) for a document's passages in order, each pooled with its
+        neighbours' (see `pool_with_neighbours`). Passages with no usable words neither get
+        nor give context; they keep their own probabilities."""
+        return self._in_context(texts, [self._vector(text) for text in texts], pool=True)
+
+    def _in_context(
+        self, texts: Sequence[str], vectors: Sequence[Vector], *, pool: bool
+    ) -> list[dict[str, float]]:
+        own = [self.judgement_probabilities(t, v) for t, v in zip(texts, vectors, strict=True)]
+        if not pool:
+            return own
+        keys = list(self.judgements)
+        usable = [i for i, vector in enumerate(vectors) if vector]
+        pooled = pool_with_neighbours([[own[i][k] for k in keys] for i in usable])
+        for i, row in zip(usable, pooled, strict=True):
+            own[i] = dict(zip(keys, row, strict=True))
+        return own
+
+    def _score(self, vector: Vector, probs: dict[str, float]) -> list[ScoredLine]:
         if not vector:
             return [ScoredLine(line.key, 0.0) for line in self.lines]
         sims = [max(0.0, dot(vector, lv)) for lv in self._line_vectors]
@@ -167,7 +236,6 @@ class Aligner:
         for j, s in zip(self._judgement_of, sims, strict=True):
             best_in[j] = max(best_in.get(j, 0.0), s)
         relevance = min(1.0, max(sims) / RELEVANCE_COSINE)
-        probs = self.judgement_probabilities(text)
         scored = []
         for line, j, s in zip(self.lines, self._judgement_of, sims, strict=True):
             # Squared, so the line a passage is most like stands clear of its neighbours.
@@ -176,14 +244,31 @@ class Aligner:
         scored.sort(key=lambda item: (-item.score, item.line_key))
         return scored
 
+    def score_passage(self, text: str) -> list[ScoredLine]:
+        """Every line ranked by score (0..1) for one passage read alone."""
+        vector = self._vector(text)
+        return self._score(vector, self.judgement_probabilities(text, vector))
+
     def score_passages(self, texts: Sequence[str]) -> list[list[ScoredLine]]:
-        """Per passage, every line ranked by score (0..1)."""
-        return [self.score_passage(text) for text in texts]
+        """Per passage, every line ranked by score (0..1). `texts` are one document's
+        passages in order; an aligner made with `context=True` reads each passage's
+        judgement in the context of its neighbours, otherwise each passage alone."""
+        vectors = [self._vector(text) for text in texts]
+        probs = self._in_context(texts, vectors, pool=self.context)
+        return [self._score(v, p) for v, p in zip(vectors, probs, strict=True)]
 
     def rank_areas(self, text: str) -> list[tuple[str, float]]:
-        """Judgement keys ranked by P(judgement | passage)."""
+        """Judgement keys ranked by P(judgement | passage), the passage read alone."""
         probs = self.judgement_probabilities(text)
         return sorted(probs.items(), key=lambda item: (-item[1], item[0]))
+
+    def rank_passages(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+        """Per passage of one document (in order), judgement keys ranked by P(judgement |
+        passage and its neighbours)."""
+        return [
+            sorted(p.items(), key=lambda item: (-item[1], item[0]))
+            for p in self.judgement_probabilities_in_context(texts)
+        ]
 
     def judgement_of(self, line_key: str) -> str:
         for line in self.lines:
