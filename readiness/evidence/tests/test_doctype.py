@@ -1,8 +1,9 @@
 """Document type and focus: exact answers on typical documents, and accuracy floors.
 
-The floors guard against regressions at the figures measured on 2025 versions of the
-fixtures (bench/results/doctype-accuracy.md). Only blind v2 says how the classifier does on
-wording nobody tuned it to; do not tune on it, or write a new blind set when you do.
+The floors guard against regressions at the figures measured on the fixtures
+(bench/results/doctype-accuracy.md). Only blind v3 says how the classifier does on wording
+nobody tuned it to: it is in no training set (bench/doctype_train.py). Do not tune on it,
+or write a new blind set when you do.
 """
 
 import json
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from readiness.evidence.domain import doctype
 from readiness.evidence.domain.doctype import KIND_LABELS, classify_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,10 +49,39 @@ def test_minutes_are_minutes_and_process_with_the_words_that_tipped_it():
     result = classify_document("Minutes of the Neglect Subgroup, 4 March 2024", MINUTES)
     assert (result.kind, result.focus) == ("minutes", "process")
     assert result.kind_label == "Minutes or notes of a meeting"
-    assert result.kind_score == 0.9
+    assert result.kind_score == 0.94
     assert result.focus_score == 1.0
     assert result.focus_words == ("agreed ×2", "minutes ×2", "meeting ×2", "action", "circulate")
     assert "title 'Minutes'" in result.reasons and "text 'Apologies'" in result.reasons
+    assert result.reasons.startswith("Minutes or notes of a meeting (0.94; cues and model agree)")
+    assert "model: 0.93 minutes from " in result.reasons
+
+
+def test_the_reasons_say_when_the_model_overruled_the_cues():
+    # Numbered slides read to the cues as a page of figures; the model knows a slide deck.
+    text = (
+        "Slide 1: Why are we changing? Slide 2: What the new front door looks like. "
+        "Slide 3: What changes for you in April. Slide 4: Where to ask questions."
+    )
+    result = classify_document("New front door: slides for team meetings", text)
+    assert result.kind == "newsletter_or_briefing"
+    assert "(0.25; the model decided). model: 0.36 newsletter_or_briefing from" in result.reasons
+    assert "cues: performance data (score 2.8;" in result.reasons
+
+
+def test_without_a_shipped_model_the_cues_decide_alone(monkeypatch):
+    monkeypatch.setattr(doctype, "_model", lambda: None)
+    result = classify_document("Minutes of the Neglect Subgroup, 4 March 2024", MINUTES)
+    assert result.kind == "minutes"
+    assert "model:" not in result.reasons
+    assert doctype.model_probabilities("Minutes", MINUTES) == {}
+
+
+def test_the_shipped_model_gives_a_probability_to_every_kind():
+    probs = doctype.model_probabilities("7-minute briefing: Private fostering", "Why it matters")
+    assert set(probs) == set(KIND_LABELS)
+    assert abs(sum(probs.values()) - 1) < 1e-9
+    assert max(probs, key=probs.get) == "newsletter_or_briefing"
 
 
 def test_a_short_outcome_narrative_names_its_measured_change():
@@ -127,14 +158,19 @@ def test_every_kind_key_is_labelled():
 @pytest.mark.parametrize(
     ("name", "kind_floor", "focus_floor", "at_least"),
     [
-        # Blind v2: written after the classifier was frozen; measured 0.583 / 1.000 (n=24).
-        ("doctype_blind2.jsonl", 0.55, 0.95, 24),
-        # Held-out: hand-written in other wording; measured 0.958 / 0.958 (n=48).
-        ("doctype_heldout.jsonl", 0.93, 0.93, 40),
-        # Blind v1, later used to broaden the cues; measured 0.871 / 0.871 (n=31).
-        ("doctype_blind.jsonl", 0.85, 0.85, 30),
-        # Generated development set; measured 0.988 / 1.000 (n=165).
-        ("doctype_labelled.jsonl", 0.95, 0.97, 120),
+        # Blind v3: written before the model was trained; in no training set; never tuned
+        # on. Measured 0.844 / 0.889 (n=45); the cues alone scored 0.400 / 0.844.
+        ("doctype_blind3.jsonl", 0.80, 0.85, 45),
+        # The rest are training data for the model (and the cues were written from blind v1,
+        # held-out and development), so these floors guard against regressions only.
+        # Blind v2: measured 1.000 / 1.000 (n=24); the cues alone 0.583 / 1.000.
+        ("doctype_blind2.jsonl", 0.95, 0.95, 24),
+        # Held-out: measured 1.000 / 0.979 (n=48).
+        ("doctype_heldout.jsonl", 0.95, 0.95, 40),
+        # Blind v1: measured 1.000 / 0.903 (n=31).
+        ("doctype_blind.jsonl", 0.95, 0.87, 30),
+        # Generated development set; measured 1.000 / 1.000 (n=165).
+        ("doctype_labelled.jsonl", 0.97, 0.97, 120),
     ],
 )
 def test_accuracy_stays_at_the_measured_floor(name, kind_floor, focus_floor, at_least):
