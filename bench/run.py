@@ -12,6 +12,7 @@ BENCHMARKS = [
     "extract_speed.py",
     "alignment_harness.py",
     "evidence_speed.py",
+    "ssda903_speed.py",
 ]
 
 failed = []
