@@ -7,8 +7,9 @@ from readiness.assessment.services import (
     find_judgement,
     update_assessment,
 )
+from readiness.reviews.commands import review_or_error
 from readiness.reviews.domain.roles import GRADE, may, refusal
-from readiness.reviews.models import Membership, Review
+from readiness.reviews.models import Membership
 
 
 class Command(BaseCommand):
@@ -27,9 +28,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        review = Review.objects.select_related("framework").filter(id=options["review"]).first()
-        if review is None:
-            raise CommandError(f"There is no review {options['review']}.")
+        review = review_or_error(options["review"])
         user = get_user_model().objects.filter(username=options["username"]).first()
         membership = Membership.objects.filter(review=review, user=user).first()
         if user is None or membership is None:

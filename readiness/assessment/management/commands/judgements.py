@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.assessment import exports
 from readiness.assessment.queries import review_grid, review_summary
-from readiness.reviews.models import Review
+from readiness.reviews.commands import review_or_error
 
 
 class Command(BaseCommand):
@@ -23,9 +23,7 @@ class Command(BaseCommand):
         export.add_argument("--output", help="File to write (default: standard output).")
 
     def handle(self, *args: object, action: str, **options: object) -> None:
-        review = Review.objects.select_related("framework").filter(id=options["review"]).first()
-        if review is None:
-            raise CommandError(f"There is no review {options['review']}.")
+        review = review_or_error(options["review"])
         grid = review_grid(review)
         fmt = options["format"]
         if fmt == "xlsx":

@@ -12,15 +12,9 @@ from readiness.evidence.queries import review_analysis
 from readiness.evidence.search import search
 from readiness.frameworks.models import Framework
 from readiness.lib.progress import ProgressBar
+from readiness.reviews.commands import review_or_error
 from readiness.reviews.domain.roles import CONTRIBUTE, may
-from readiness.reviews.models import Agency, Membership, Review
-
-
-def _review(review_id: int) -> Review:
-    review = Review.objects.select_related("framework").filter(id=review_id).first()
-    if review is None:
-        raise CommandError(f"There is no review {review_id}.")
-    return review
+from readiness.reviews.models import Agency, Membership
 
 
 class Command(BaseCommand):
@@ -65,7 +59,7 @@ class Command(BaseCommand):
         getattr(self, f"handle_{action}")(**options)
 
     def handle_ingest(self, **options: object) -> None:
-        review = _review(int(options["review"]))
+        review = review_or_error(int(options["review"]))
         user = get_user_model().objects.filter(username=options["username"]).first()
         membership = Membership.objects.filter(review=review, user=user).first()
         if membership is None or not may(membership.role, CONTRIBUTE):
@@ -90,13 +84,13 @@ class Command(BaseCommand):
         self.stdout.write(report.summary())
 
     def handle_gaps(self, **options: object) -> None:
-        review = _review(int(options["review"]))
+        review = review_or_error(int(options["review"]))
         result = review_analysis(review)
         for finding in result.findings:
             self.stdout.write(f"{finding.kind}\t{finding.severity}\t{finding.message}")
 
     def handle_index(self, **options: object) -> None:
-        review = _review(int(options["review"]))
+        review = review_or_error(int(options["review"]))
         writer = getattr(index_exports, f"to_{options['format']}")
         index = index_exports.evidence_index(review)
         Path(str(options["output"])).write_bytes(writer(index))
@@ -106,13 +100,13 @@ class Command(BaseCommand):
         )
 
     def handle_search(self, **options: object) -> None:
-        review = _review(int(options["review"]))
+        review = review_or_error(int(options["review"]))
         for hit in search(review.id, str(options["query"])):
             snippet = hit.snippet.replace("\x02", "[").replace("\x03", "]")
             self.stdout.write(f"{hit.document_id}\t{snippet}")
 
     def handle_align(self, **options: object) -> None:
-        count = realign_review(_review(int(options["review"])))
+        count = realign_review(review_or_error(int(options["review"])))
         self.stdout.write(f"Realigned {count} documents; people's decisions kept.")
 
     def handle_classify(self, **options: object) -> None:

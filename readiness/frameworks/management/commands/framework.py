@@ -1,9 +1,9 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.frameworks.domain.loader import FrameworkFileError, load_framework_file
 from readiness.frameworks.models import Framework
 from readiness.frameworks.persist import FrameworkAlreadyLoaded, store_framework
+from readiness.reviews.commands import user_or_error
 
 PROBLEMS_EXIT = 2
 
@@ -51,9 +51,7 @@ class Command(BaseCommand):
                 f"{lines} lines of enquiry, {len(spec.grades)} grades."
             )
             return
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"There is no user called '{options['username']}'.")
+        user = user_or_error(options["username"])
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         try:

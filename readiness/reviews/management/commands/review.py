@@ -1,9 +1,9 @@
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.frameworks.models import Framework
+from readiness.reviews.commands import review_or_error, user_or_error
 from readiness.reviews.models import Agency, Membership, Review
 from readiness.reviews.services import ReviewError, add_phase, create_review
 
@@ -13,20 +13,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"'{text}' is not a date: write it as YYYY-MM-DD.") from None
-
-
-def _user(username: str) -> object:
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"There is no user called '{username}'.")
-    return user
-
-
-def _review(review_id: int) -> Review:
-    review = Review.objects.filter(id=review_id).first()
-    if review is None:
-        raise CommandError(f"There is no review {review_id}.")
-    return review
 
 
 class Command(BaseCommand):
@@ -70,7 +56,7 @@ class Command(BaseCommand):
                 name=str(options["name"]),
                 area=str(options["area"]),
                 framework=framework.first(),
-                lead=_user(str(options["lead"])),
+                lead=user_or_error(str(options["lead"])),
                 agencies=list(options["agency"]),
                 phases=list(options["phase"]),
                 window_starts=_date(options["window_starts"]) if options["window_starts"] else None,
@@ -85,8 +71,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{review.id}\t{review.area}\t{review.name}\t{review.framework.slug}")
 
     def handle_add_member(self, **options: object) -> None:
-        review = _review(int(options["review"]))
-        user = _user(str(options["user"]))
+        review = review_or_error(int(options["review"]))
+        user = user_or_error(str(options["user"]))
         agency = None
         if options["agency"]:
             agency = Agency.objects.filter(review=review, name=options["agency"]).first()
@@ -100,5 +86,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Added {user} to review {review.id} as {options['role']}.")
 
     def handle_add_phase(self, **options: object) -> None:
-        phase = add_phase(_review(int(options["review"])), str(options["name"]))
+        phase = add_phase(review_or_error(int(options["review"])), str(options["name"]))
         self.stdout.write(f"Added phase {phase.position}: {phase.name}.")
