@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "readiness.reviews",
     "readiness.assessment",
     "readiness.evidence",
+    "readiness.indicators",
     "readiness.demo",
     "readiness.lib",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("readiness.reviews.urls")),
     path("", include("readiness.assessment.urls")),
     path("", include("readiness.evidence.urls")),
+    path("", include("readiness.indicators.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -7,6 +7,7 @@ from django.urls import get_resolver, reverse
 
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.indicators.models import DataImport
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,12 @@ MATRIX = [
     ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
     ("evidence:index", ("html",), "get", (200, 200, 403, 200, 404)),
+    ("indicators:index", (), "get", (200, 200, 200, 200, 404)),
+    ("indicators:index-json", (), "get", (200, 200, 200, 200, 404)),
+    ("indicators:detail", ("lac_health_assessments",), "get", (200, 200, 200, 200, 404)),
+    ("indicators:imports", (), "get", (200, 200, 200, 200, 404)),
+    ("indicators:imports", (), "post", (400, 400, 400, 403, 404)),
+    ("indicators:import", ("import",), "get", (200, 200, 403, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -47,7 +54,7 @@ ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 def test_every_review_url_is_in_the_matrix():
     names = {
         f"{namespace}:{name}"
-        for namespace in ("reviews", "assessment", "evidence")
+        for namespace in ("reviews", "assessment", "evidence", "indicators")
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
@@ -88,6 +95,8 @@ def test_each_role_gets_the_expected_status(
     for item in extra:
         if item == "membership":
             args.append(review.memberships.get(user=viewer).id)
+        elif item == "import":
+            args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "document":
             args.append(document.id)
         elif item == "alignment":

@@ -1,0 +1,88 @@
+"""A review's indicators as plain data: series, benchmarks, RAG and trend, in fixed queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from readiness.reviews.models import Review
+
+from .domain.assessment import Point, RagResult, Trend, rag, trend_statement
+from .domain.library import IndicatorDefinition, load_library
+from .models import Comparator, IndicatorValue
+
+COMPARATOR_NAMES = {
+    Comparator.ENGLAND: "England",
+    Comparator.REGION: "Region",
+    Comparator.NEIGHBOURS: "Statistical neighbours",
+}
+
+
+@lru_cache(maxsize=1)
+def library() -> tuple[IndicatorDefinition, ...]:
+    return tuple(load_library())
+
+
+def definition(indicator_id: str) -> IndicatorDefinition | None:
+    return next((d for d in library() if d.id == indicator_id), None)
+
+
+def period_label(definition: IndicatorDefinition, period_end: date) -> str:
+    if definition.period.startswith("financial") or period_end.month == 3:
+        return f"{period_end.year - 1}/{str(period_end.year)[2:]}"
+    if definition.period == "academic_year":
+        return f"{period_end.year - 1}/{str(period_end.year)[2:]} academic year"
+    return period_end.strftime("%B %Y") if definition.period == "quarter" else str(period_end.year)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    definition: IndicatorDefinition
+    series: tuple[Point, ...]
+    period_ends: tuple[date, ...]
+    target: float | None
+    comparators: dict[str, float | None]
+    rag: RagResult
+    trend: Trend
+    latest: Point | None
+
+
+def review_indicators(review: Review, only: str | None = None) -> list[IndicatorView]:
+    values = IndicatorValue.objects.filter(review=review).order_by("indicator", "period_end")
+    comparators = Comparator.objects.filter(review=review).order_by("period_end")
+    if only:
+        values, comparators = values.filter(indicator=only), comparators.filter(indicator=only)
+    series: dict[str, list[IndicatorValue]] = {}
+    for item in values:
+        series.setdefault(item.indicator, []).append(item)
+    latest_comparators: dict[str, dict[str, float]] = {}
+    for item in comparators:  # ordered by period: the latest of each kind wins
+        latest_comparators.setdefault(item.indicator, {})[item.kind] = item.value
+    views = []
+    for item in library():
+        if only and item.id != only:
+            continue
+        rows = series.get(item.id, [])
+        points = tuple(
+            Point(period_label(item, r.period_end), r.numerator, r.denominator, r.value)
+            for r in rows
+        )
+        benchmarks = latest_comparators.get(item.id, {})
+        named = {COMPARATOR_NAMES[k]: v for k, v in benchmarks.items() if k in COMPARATOR_NAMES}
+        target = benchmarks.get(Comparator.TARGET)
+        latest = points[-1] if points else None
+        views.append(
+            IndicatorView(
+                definition=item,
+                series=points,
+                period_ends=tuple(r.period_end for r in rows),
+                target=target,
+                comparators=named,
+                rag=rag(latest.value if latest else None, target, named, item.polarity,
+                        unit=item.unit),
+                trend=trend_statement(list(points), item.polarity, item.unit, item.counted),
+                latest=latest,
+            )
+        )  # fmt: skip
+    return views

@@ -1,0 +1,84 @@
+"""Store an import's values all at once, with its quality report."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from readiness.reviews.models import Review
+
+from .domain.imports import Computed, compute
+from .domain.library import load_library
+from .models import Comparator, DataImport, IndicatorValue
+
+ISSUES_KEPT = 1000  # the quality report page lists this many; the counts cover them all
+
+
+def indicator_for_measure() -> dict[str, str]:
+    return {d.measure_key: d.id for d in load_library() if d.measure_key}
+
+
+def import_data(
+    review: Review,
+    kind: str,
+    files: dict[str, bytes],
+    *,
+    user: AbstractBaseUser | None = None,
+    file_name: str = "",
+) -> DataImport:
+    """Read, compute and store. Raises ImportFileError (nothing stored) when the file
+    cannot be imported at all; record-level problems go into the quality report."""
+    library = {d.id for d in load_library()}
+    computed = compute(kind, files, known_indicators=library)
+    return _store(review, computed, user, file_name or ", ".join(sorted(files)))
+
+
+@transaction.atomic
+def _store(
+    review: Review, computed: Computed, user: AbstractBaseUser | None, file_name: str
+) -> DataImport:
+    report = computed.report
+    record = DataImport.objects.create(
+        review=review,
+        kind=computed.kind,
+        file_name=file_name[:300],
+        imported_by=user,
+        records_read=computed.records_read,
+        records_left_out=report.excluded,
+        records_corrected=report.kept,
+        summary=computed.summary,
+        quality={
+            "counts_by_reason": report.counts_by_reason(),
+            "issues": report.as_dict()["issues"][:ISSUES_KEPT],
+            "issues_total": len(report.issues),
+        },
+    )
+    mapping = indicator_for_measure() if computed.kind in ("ssda903", "cin") else None
+    stored = 0
+    for item in computed.values:
+        indicator = mapping.get(item.key) if mapping is not None else item.key
+        if not indicator:
+            continue  # a measure the library does not show (e.g. a cohort size)
+        IndicatorValue.objects.update_or_create(
+            review=review,
+            indicator=indicator,
+            period_end=item.period_end,
+            defaults={
+                "numerator": item.numerator,
+                "denominator": item.denominator,
+                "value": item.value,
+                "source": record,
+            },
+        )
+        stored += 1
+    for item in computed.comparators:
+        Comparator.objects.update_or_create(
+            review=review,
+            indicator=item.key,
+            kind=item.kind,
+            period_end=item.period_end,
+            defaults={"value": item.value, "source": record},
+        )
+    record.values_stored = stored
+    record.save(update_fields=["values_stored"])
+    return record

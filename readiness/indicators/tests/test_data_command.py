@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from readiness.indicators.models import DataImport, IndicatorValue
+
+pytestmark = pytest.mark.django_db
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def test_it_imports_a_table(review, lead, tmp_path, capsys):
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,period_end,value\nlac_attainment_8,2026-08-31,21.4\n")
+    call_command(
+        "data", "import", str(path), "--kind", "table", "--review", str(review.id), "--as", "lead"
+    )
+    assert IndicatorValue.objects.get().value == 21.4
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Table of values: 1 values and 0 comparators read."
+    )
+
+
+def test_a_wrong_kind_is_refused_and_nothing_stored(review, lead, tmp_path):
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,period_end,value\nlac_attainment_8,2026-08-31,21.4\n")
+    with pytest.raises(CommandError) as caught:
+        call_command(
+            "data",
+            "import",
+            str(path),
+            "--kind",
+            "ssda903",
+            "--review",
+            str(review.id),
+            "--as",
+            "lead",
+        )
+    assert str(caught.value).endswith("Nothing was imported.")
+    assert not DataImport.objects.exists()
+
+
+def test_a_viewer_cannot_import(review, viewer, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("indicator,period_end,value\n")
+    with pytest.raises(CommandError):
+        call_command(
+            "data",
+            "import",
+            str(path),
+            "--kind",
+            "table",
+            "--review",
+            str(review.id),
+            "--as",
+            "viewer",
+        )
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data")
+def test_the_five_synthetic_years_import_with_a_quality_report(review, lead):
+    call_command(
+        "data",
+        "import",
+        str(SHARED / "ssda903_synthetic_five_years"),
+        "--kind",
+        "ssda903",
+        "--review",
+        str(review.id),
+        "--as",
+        "lead",
+    )
+    record = DataImport.objects.get()
+    assert record.records_left_out > 0
+    assert record.quality["counts_by_reason"]["overlapping episodes"] == 33
+    years = sorted(
+        IndicatorValue.objects.filter(indicator="lac_health_assessments").values_list(
+            "period_end__year", flat=True
+        )
+    )
+    assert years == [2018, 2019, 2020, 2021, 2022]

@@ -1,0 +1,100 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from readiness.indicators.models import Comparator, DataImport, IndicatorValue
+
+pytestmark = pytest.mark.django_db
+
+TABLE = (
+    "indicator,period_end,value,numerator,denominator,england,target\n"
+    "lac_health_assessments,2025-03-31,80,80,100,88,90\n"
+    "lac_health_assessments,2026-03-31,91,91,100,89,90\n"
+    "no_such_indicator,2026-03-31,5,,,,\n"
+    "lac_dental_checks,31/13/2026,5,,,,\n"
+)
+
+
+def upload(client, review, text=TABLE, kind="table", name="figures.csv"):
+    file = SimpleUploadedFile(name, text.encode())
+    return client.post(
+        reverse("indicators:imports", args=[review.id]), {"kind": kind, "files": [file]}
+    )
+
+
+def test_a_table_import_stores_values_and_reports_the_rest(as_lead, review):
+    response = upload(as_lead, review)
+    record = DataImport.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("indicators:import", args=[review.id, record.id])
+    assert list(IndicatorValue.objects.values_list("indicator", "value")) == [
+        ("lac_health_assessments", 80.0),
+        ("lac_health_assessments", 91.0),
+    ]
+    assert sorted(Comparator.objects.values_list("kind", "value")) == [
+        ("england", 88.0),
+        ("england", 89.0),
+        ("target", 90.0),
+        ("target", 90.0),
+    ]
+    assert record.quality["counts_by_reason"] == {
+        "unknown indicator": 1,
+        "not a date (write YYYY-MM-DD or DD/MM/YYYY)": 1,
+    }
+
+
+def test_the_indicators_page_rates_and_describes_the_trend(as_contributor, as_lead, review):
+    upload(as_lead, review)
+    response = as_contributor.get(reverse("indicators:index", args=[review.id]))
+    view = next(
+        v for v in response.context["with_data"] if v.definition.id == "lac_health_assessments"
+    )
+    assert view.rag.status == "green"
+    assert view.trend.words.startswith("Rose from 80 of 100")
+    data = as_contributor.get(reverse("indicators:index-json", args=[review.id])).json()
+    row = next(i for i in data["indicators"] if i["id"] == "lac_health_assessments")
+    assert [p["value"] for p in row["series"]] == [80.0, 91.0]
+
+
+def test_the_detail_page_draws_the_chart_with_a_table(as_lead, review):
+    upload(as_lead, review)
+    response = as_lead.get(reverse("indicators:detail", args=[review.id, "lac_health_assessments"]))
+    assert response.status_code == 200
+    assert b'role="img"' in response.content
+    assert [row[0] for row in response.context["table_rows"]] == ["2024/25", "2025/26"]
+
+
+def test_an_unknown_indicator_is_404(as_lead, review):
+    url = reverse("indicators:detail", args=[review.id, "nothing-here"])
+    assert as_lead.get(url).status_code == 404
+
+
+def test_a_file_that_cannot_be_imported_changes_nothing(as_lead, review):
+    response = upload(as_lead, review, text="a,b\n1,2\n")
+    assert response.status_code == 400
+    assert "no 'indicator' column" in response.context["form"].errors["files"][0]
+    assert not DataImport.objects.exists()
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_viewer_cannot_import(as_viewer, review):
+    assert upload(as_viewer, review).status_code == 403
+    assert not DataImport.objects.exists()
+
+
+def test_the_quality_report_is_not_for_contributors(as_lead, as_contributor, review):
+    upload(as_lead, review)
+    record = DataImport.objects.get()
+    url = reverse("indicators:import", args=[review.id, record.id])
+    assert as_lead.get(url).status_code == 200
+    assert as_contributor.get(url).status_code == 403
+    assert as_lead.get(url + "?format=json").json()["records_read"] == 4
+
+
+def test_outsiders_get_404(as_outsider, review):
+    for url in (
+        reverse("indicators:index", args=[review.id]),
+        reverse("indicators:imports", args=[review.id]),
+        reverse("indicators:detail", args=[review.id, "lac_health_assessments"]),
+    ):
+        assert as_outsider.get(url).status_code == 404

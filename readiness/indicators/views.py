@@ -1,0 +1,135 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+
+from readiness.reviews.access import get_review_for_user
+from readiness.reviews.domain.roles import CONTRIBUTE, SEE_ALL_EVIDENCE, VIEW, may, refusal
+
+from .domain.charts import data_table, svg_chart
+from .domain.imports import ImportFileError
+from .forms import ImportForm
+from .models import DataImport
+from .queries import review_indicators
+from .services import import_data
+
+
+def _as_json(view: object) -> dict:
+    item = view.definition
+    return {
+        "id": item.id,
+        "title": item.title,
+        "unit": item.unit,
+        "polarity": item.polarity,
+        "source": item.source,
+        "series": [
+            {"period": p.period_label, "numerator": p.numerator, "denominator": p.denominator,
+             "value": p.value}
+            for p in view.series
+        ],
+        "target": view.target,
+        "comparators": view.comparators,
+        "rag": view.rag.status,
+        "rag_reason": view.rag.reason,
+        "trend": view.trend.words,
+    }  # fmt: skip
+
+
+@login_required
+def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
+    views = review_indicators(review)
+    if format == "json":
+        return JsonResponse({"review": review.id, "indicators": [_as_json(v) for v in views]})
+    return render(
+        request,
+        "indicators/index.html",
+        {
+            "review": review,
+            "with_data": [v for v in views if v.series],
+            "without_data": [v for v in views if not v.series],
+            "may_import": may(membership.role, CONTRIBUTE),
+        },
+    )
+
+
+@login_required
+def detail(request: HttpRequest, review_id: int, indicator_id: str) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    views = review_indicators(review, only=indicator_id)
+    if not views:
+        raise Http404
+    view = views[0]
+    item = view.definition
+    chart = svg_chart(
+        item.short_title, list(view.series), item.unit, target=view.target,
+        comparators=view.comparators, polarity=item.polarity, counted=item.counted,
+        series_label=review.area,
+    ) if view.series else ""  # fmt: skip
+    table = data_table(list(view.series), view.comparators, view.target, item.unit)
+    return render(
+        request,
+        "indicators/detail.html",
+        {
+            "review": review,
+            "view": view,
+            "item": item,
+            # The chart is built from our own numbers and labels, every text escaped by
+            # svg_chart; no user-supplied markup reaches it.
+            "chart": mark_safe(chart),  # noqa: S308
+            "table_head": table[0] if table else [],
+            "table_rows": table[1:],
+        },
+    )
+
+
+@login_required
+def imports(request: HttpRequest, review_id: int) -> HttpResponse:
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not may(membership.role, CONTRIBUTE):
+            raise PermissionDenied(refusal(membership.role, CONTRIBUTE))
+        if form.is_valid():
+            files = {f.name: f.read() for f in form.cleaned_data["files"]}
+            try:
+                record = import_data(review, form.cleaned_data["kind"], files, user=request.user)
+            except ImportFileError as error:
+                form.add_error("files", f"{error} Nothing was imported.")
+            else:
+                messages.success(request, record.summary)
+                return redirect("indicators:import", review_id=review.id, import_id=record.id)
+    return render(
+        request,
+        "indicators/imports.html",
+        {
+            "review": review,
+            "form": form,
+            "imports": DataImport.objects.filter(review=review).select_related("imported_by"),
+            "may_import": may(membership.role, CONTRIBUTE),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def import_detail(request: HttpRequest, review_id: int, import_id: int) -> HttpResponse:
+    # Quality reports name pseudonymised children: for those who see everything.
+    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    record = get_object_or_404(DataImport, id=import_id, review=review)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "id": record.id,
+                "kind": record.kind,
+                "summary": record.summary,
+                "records_read": record.records_read,
+                "records_left_out": record.records_left_out,
+                "records_corrected": record.records_corrected,
+                "values_stored": record.values_stored,
+                "quality": record.quality,
+            }
+        )
+    return render(request, "indicators/import.html", {"review": review, "record": record})
