@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "readiness.assessment",
     "readiness.evidence",
     "readiness.indicators",
+    "readiness.narratives",
     "readiness.demo",
     "readiness.lib",
 ]

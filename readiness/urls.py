@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("readiness.assessment.urls")),
     path("", include("readiness.evidence.urls")),
     path("", include("readiness.indicators.urls")),
+    path("", include("readiness.narratives.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -9,7 +9,16 @@ from django.core.management import get_commands, load_command_class
 from readiness.frameworks.domain import loader
 
 ROOT = Path(__file__).resolve().parents[1]
-OUR_COMMANDS = ["framework", "review", "grade", "judgements", "demo", "evidence", "data"]
+OUR_COMMANDS = [
+    "framework",
+    "review",
+    "grade",
+    "judgements",
+    "demo",
+    "evidence",
+    "data",
+    "narrative",
+]
 
 
 def test_the_readme_set_up_is_exactly_make_demo_and_make_test():

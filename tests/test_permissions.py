@@ -8,6 +8,7 @@ from django.urls import get_resolver, reverse
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
+from readiness.narratives.models import Narrative, NarrativeVersion
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,13 @@ MATRIX = [
     ("indicators:imports", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:imports", (), "post", (400, 400, 400, 403, 404)),
     ("indicators:import", ("import",), "get", (200, 200, 403, 200, 404)),
+    ("narratives:index", (), "get", (200, 200, 200, 200, 404)),
+    ("narratives:index-json", (), "get", (200, 200, 200, 200, 404)),
+    ("narratives:new", (), "get", (200, 200, 200, 403, 404)),
+    ("narratives:new", (), "post", (400, 400, 400, 403, 404)),
+    ("narratives:detail", ("narrative",), "get", (200, 200, 200, 200, 404)),
+    ("narratives:edit", ("narrative",), "get", (200, 200, 200, 403, 404)),
+    ("narratives:docx", ("narrative",), "get", (200, 200, 200, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -54,7 +62,7 @@ ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 def test_every_review_url_is_in_the_matrix():
     names = {
         f"{namespace}:{name}"
-        for namespace in ("reviews", "assessment", "evidence", "indicators")
+        for namespace in ("reviews", "assessment", "evidence", "indicators", "narratives")
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
@@ -95,6 +103,18 @@ def test_each_role_gets_the_expected_status(
     for item in extra:
         if item == "membership":
             args.append(review.memberships.get(user=viewer).id)
+        elif item == "narrative":
+            narrative = Narrative.objects.create(review=review, key="story")
+            NarrativeVersion.objects.create(
+                narrative=narrative,
+                number=1,
+                title="Story",
+                targeted_and_why="a",
+                what_we_did="b",
+                impact_for_children="c",
+                whats_next="d",
+            )
+            args.append("story")
         elif item == "import":
             args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "document":

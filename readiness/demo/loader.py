@@ -103,5 +103,50 @@ def load_evidence(review: Review, folder: Path, progress: object = None) -> obje
     )
 
 
+FIGURES = Path(__file__).resolve().parent / "data"
+
+
+def load_figures_and_narratives(review: Review) -> object:
+    """Anytown's published and local figures (invented), then the narratives the founding
+    review asked for, written after the import so that their figures are current."""
+    from readiness.indicators.services import import_data
+    from readiness.narratives.domain.demo_narratives import DEMO_NARRATIVES
+    from readiness.narratives.models import Narrative, NarrativeVersion
+
+    lead = Membership.objects.filter(review=review, role=Membership.LEAD).first()
+    path = FIGURES / f"{review.area.lower()}-figures.csv"
+    record = import_data(
+        review, "table", {path.name: path.read_bytes()}, user=lead.user if lead else None
+    )
+    for item in DEMO_NARRATIVES:
+        narrative, _ = Narrative.objects.update_or_create(
+            review=review,
+            key=item.key,
+            defaults={"action_point": item.action_point,
+                      "judgement_areas": list(item.judgement_areas)},
+        )  # fmt: skip
+        narrative.versions.all().delete()
+        NarrativeVersion.objects.create(
+            narrative=narrative,
+            number=1,
+            title=item.title,
+            targeted_and_why=item.targeted_and_why,
+            what_we_did=item.what_we_did,
+            impact_for_children=item.impact_for_children,
+            whats_next=item.whats_next,
+            indicators=[
+                {
+                    "indicator": r.indicator_id,
+                    "period": r.period_label_shown,
+                    "value": r.value_shown,
+                }
+                for r in item.indicators
+            ],  # fmt: skip
+            evidence=list(item.evidence),
+            written_by=lead.user if lead else None,
+        )
+    return record
+
+
 def load_demo(password: str = DEMO_PASSWORD) -> list[Review]:
     return [load_partnership(p, password) for p in PARTNERSHIPS]

@@ -29,11 +29,22 @@ def definition(indicator_id: str) -> IndicatorDefinition | None:
 
 
 def period_label(definition: IndicatorDefinition, period_end: date) -> str:
-    if definition.period.startswith("financial") or period_end.month == 3:
-        return f"{period_end.year - 1}/{str(period_end.year)[2:]}"
+    """Periods as councils write them: "2025-26", "2024", "2025-26 Q4", "2025"."""
+
+    def span(year_end: int) -> str:
+        return f"{year_end - 1}-{str(year_end)[2:]}"
+
+    if definition.period == "calendar_year":
+        return str(period_end.year)
+    if definition.period == "year_to_30_september":
+        return f"September {period_end.year}"
     if definition.period == "academic_year":
-        return f"{period_end.year - 1}/{str(period_end.year)[2:]} academic year"
-    return period_end.strftime("%B %Y") if definition.period == "quarter" else str(period_end.year)
+        return span(period_end.year if period_end.month < 9 else period_end.year + 1)
+    financial_end = period_end.year + (1 if period_end.month > 3 else 0)
+    if definition.period == "quarter":
+        quarter = {4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3}.get(period_end.month, 4)
+        return f"{span(financial_end)} Q{quarter}"
+    return span(financial_end)
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def test_the_detail_page_draws_the_chart_with_a_table(as_lead, review):
     response = as_lead.get(reverse("indicators:detail", args=[review.id, "lac_health_assessments"]))
     assert response.status_code == 200
     assert b'role="img"' in response.content
-    assert [row[0] for row in response.context["table_rows"]] == ["2024/25", "2025/26"]
+    assert [row[0] for row in response.context["table_rows"]] == ["2024-25", "2025-26"]
 
 
 def test_an_unknown_indicator_is_404(as_lead, review):

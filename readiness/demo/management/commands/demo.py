@@ -7,9 +7,16 @@ from readiness.assessment import exports
 from readiness.assessment.domain.risks import find_risks
 from readiness.assessment.queries import review_grid
 from readiness.demo.domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS
-from readiness.demo.loader import EVIDENCE_DIR, load_demo, load_evidence
+from readiness.demo.loader import (
+    EVIDENCE_DIR,
+    FIGURES,
+    load_demo,
+    load_evidence,
+    load_figures_and_narratives,
+)
 from readiness.evidence.queries import review_analysis
 from readiness.lib.progress import ProgressBar
+from readiness.narratives.services import check
 from readiness.reviews.models import Review
 
 
@@ -40,6 +47,18 @@ class Command(BaseCommand):
                     f"Loaded {review.name}: {grid.graded} of {len(grid.rows)} judgements "
                     f"graded, {len(find_risks(grid))} risks."
                 )
+                if (FIGURES / f"{review.area.lower()}-figures.csv").exists():
+                    record = load_figures_and_narratives(review)
+                    self.stdout.write(f"Figures for {review.area}: {record.summary}")
+                    for narrative in review.narratives.all():
+                        result = check(narrative.versions.first())
+                        verdict = (
+                            "passes"
+                            if result.passed
+                            else "needs work: "
+                            + ", ".join(f.code for f in result.findings if f.severity == "fail")
+                        )
+                        self.stdout.write(f"  narrative {narrative.key}: {verdict}")
                 folder = EVIDENCE_DIR / slugify(review.area)
                 if not options["without_evidence"] and folder.is_dir():
                     report = load_evidence(review, folder, ProgressBar("Evidence"))

@@ -1,0 +1,47 @@
+"""Short outcome-focused narratives, kept as versions so one can be refreshed during the
+notice period with its history intact."""
+
+from django.conf import settings
+from django.db import models
+
+from readiness.reviews.models import Review
+
+
+class Narrative(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="narratives")
+    key = models.SlugField(max_length=80)
+    action_point = models.CharField(max_length=10, blank=True, help_text="For example A12.")
+    judgement_areas = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "action_point", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "key"], name="unique_narrative_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class NarrativeVersion(models.Model):
+    narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    targeted_and_why = models.TextField("What we targeted and why")
+    what_we_did = models.TextField("What we did")
+    impact_for_children = models.TextField("Impact for children, with data")
+    whats_next = models.TextField("What's next")
+    # [{"indicator": id, "period": label shown, "value": value shown}]: what the reader saw.
+    indicators = models.JSONField(default=list, blank=True)
+    evidence = models.JSONField(default=list, blank=True)  # titles or references
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["narrative", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["narrative", "number"], name="unique_version"),
+        ]

@@ -1,0 +1,93 @@
+"""Write narrative versions and check them against the latest data."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from readiness.indicators.models import DataImport, IndicatorValue
+from readiness.indicators.queries import definition, period_label
+from readiness.reviews.models import Review
+
+from .domain.check import CheckResult, IndicatorRef, NarrativeText, check_narrative
+from .models import Narrative, NarrativeVersion
+
+SECTIONS = ("targeted_and_why", "what_we_did", "impact_for_children", "whats_next")
+
+
+def current_values(review: Review) -> dict[str, tuple[str, float | None]]:
+    """indicator id → (period label, value) of the latest period held."""
+    latest: dict[str, tuple[str, float | None]] = {}
+    for item in IndicatorValue.objects.filter(review=review).order_by("period_end"):
+        found = definition(item.indicator)
+        if found is not None:
+            latest[item.indicator] = (period_label(found, item.period_end), item.value)
+    return latest
+
+
+def shown(value: float | None, unit: str) -> str:
+    if value is None:
+        return "no figure"
+    number = f"{value:g}" if value != int(value) else f"{int(value)}"
+    return f"{number}%" if unit == "percent" else number
+
+
+@transaction.atomic
+def save_version(
+    narrative: Narrative,
+    user: AbstractBaseUser | None,
+    *,
+    title: str,
+    indicator_ids: list[str],
+    evidence: list[str],
+    **sections: str,
+) -> NarrativeVersion:
+    """A new version: embedded indicators take the figures held now."""
+    values = current_values(narrative.review)
+    embedded = []
+    for indicator_id in indicator_ids:
+        found = definition(indicator_id)
+        if found is None or indicator_id not in values:
+            continue
+        period, value = values[indicator_id]
+        embedded.append({"indicator": indicator_id, "period": period,
+                         "value": shown(value, found.unit)})  # fmt: skip
+    last = narrative.versions.aggregate(last=Max("number"))["last"] or 0
+    return NarrativeVersion.objects.create(
+        narrative=narrative,
+        number=last + 1,
+        title=title,
+        indicators=embedded,
+        evidence=evidence,
+        written_by=user,
+        **{name: sections[name] for name in SECTIONS},
+    )
+
+
+def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:
+    return NarrativeText(
+        title=version.title,
+        targeted_and_why=version.targeted_and_why,
+        what_we_did=version.what_we_did,
+        impact_for_children=version.impact_for_children,
+        whats_next=version.whats_next,
+        indicators=tuple(
+            IndicatorRef(i["indicator"], i["period"], i["value"]) for i in version.indicators
+        ),
+        evidence_links=len(version.evidence),
+        action_point_links=1 if action_point else 0,
+        updated_on=timezone.localtime(version.written_at).date(),
+    )
+
+
+def check(version: NarrativeVersion) -> CheckResult:
+    review = version.narrative.review
+    latest = DataImport.objects.filter(review=review).order_by("-imported_at").first()
+    return check_narrative(
+        as_text(version, version.narrative.action_point),
+        latest_import=timezone.localtime(latest.imported_at).date() if latest else None,
+        today=timezone.localdate(),
+        current_values=current_values(review),
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "narratives"
+base = "reviews/<int:review_id>/narratives/"
+urlpatterns = [
+    path(base, views.index, name="index"),
+    path(
+        "reviews/<int:review_id>/narratives.json",
+        views.index,
+        {"format": "json"},
+        name="index-json",
+    ),
+    path(base + "new/", views.edit, name="new"),
+    path(base + "<slug:key>/", views.detail, name="detail"),
+    path(base + "<slug:key>/edit/", views.edit, name="edit"),
+    path(base + "<slug:key>.docx", views.export_docx, name="docx"),
+]

@@ -1,0 +1,124 @@
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from docx import Document
+
+from readiness.indicators.queries import library
+from readiness.reviews.access import get_review_for_user
+from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may
+
+from .forms import NarrativeForm
+from .models import Narrative
+from .services import check, current_values, save_version
+
+
+def _latest(narrative: Narrative):
+    return narrative.versions.first()
+
+
+@login_required
+def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
+    rows = []
+    for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
+        version = _latest(narrative)
+        rows.append((narrative, version, check(version) if version else None))
+    if format == "json":
+        return JsonResponse({"review": review.id, "narratives": [
+            {"key": n.key, "action_point": n.action_point, "title": v.title if v else "",
+             "version": v.number if v else None, "passed": r.passed if r else None,
+             "findings": [f.code for f in r.findings] if r else []}
+            for n, v, r in rows
+        ]})  # fmt: skip
+    return render(request, "narratives/index.html", {
+        "review": review, "rows": rows, "may_write": may(membership.role, CONTRIBUTE),
+    })  # fmt: skip
+
+
+@login_required
+def detail(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
+    narrative = get_object_or_404(Narrative, review=review, key=key)
+    versions = list(narrative.versions.select_related("written_by"))
+    number = request.GET.get("version")
+    version = next((v for v in versions if str(v.number) == number), versions[0] if versions
+                   else None)  # fmt: skip
+    if version is None:
+        return redirect("narratives:edit", review_id=review.id, key=key)
+    live = current_values(review)
+    return render(request, "narratives/detail.html", {
+        "review": review, "narrative": narrative, "version": version, "versions": versions,
+        "result": check(version),
+        "embedded": [(i, live.get(i["indicator"])) for i in version.indicators],
+        "may_write": may(membership.role, CONTRIBUTE),
+    })  # fmt: skip
+
+
+@login_required
+def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, CONTRIBUTE)
+    narrative = get_object_or_404(Narrative, review=review, key=key) if key else None
+    latest = _latest(narrative) if narrative else None
+    initial = {}
+    if latest:
+        initial = {"indicator_ids": [i["indicator"] for i in latest.indicators],
+                   "evidence_text": "\n".join(latest.evidence)}  # fmt: skip
+    form = NarrativeForm(request.POST or None, instance=None, initial=initial,
+                         indicators=list(library()))  # fmt: skip
+    if latest and request.method != "POST":
+        for name in ("title", "targeted_and_why", "what_we_did", "impact_for_children",
+                     "whats_next"):  # fmt: skip
+            form.initial[name] = getattr(latest, name)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if narrative is None:
+            narrative, _ = Narrative.objects.get_or_create(
+                review=review, key=slugify(data["title"])[:80] or "narrative"
+            )
+        version = save_version(
+            narrative, request.user, title=data["title"], indicator_ids=data["indicator_ids"],
+            evidence=form.evidence(),
+            **{n: data[n] for n in ("targeted_and_why", "what_we_did", "impact_for_children",
+                                    "whats_next")},
+        )  # fmt: skip
+        messages.success(request, f"Saved version {version.number}.")
+        return redirect("narratives:detail", review_id=review.id, key=narrative.key)
+    return render(request, "narratives/edit.html", {
+        "review": review, "narrative": narrative, "form": form,
+    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    narrative = get_object_or_404(Narrative, review=review, key=key)
+    version = _latest(narrative)
+    document = Document()
+    document.add_heading(version.title if version else narrative.key, level=0)
+    if version:
+        for heading, text in (
+            ("What we targeted and why", version.targeted_and_why),
+            ("What we did", version.what_we_did),
+            ("Impact for children", version.impact_for_children),
+            ("What's next", version.whats_next),
+        ):
+            document.add_heading(heading, level=1)
+            for paragraph in text.split("\n\n"):
+                document.add_paragraph(paragraph)
+        if version.evidence:
+            document.add_heading("Evidence", level=1)
+            for item in version.evidence:
+                document.add_paragraph(item, style="List Bullet")
+        document.add_paragraph(f"Version {version.number}, {version.written_at:%d %B %Y}.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{narrative.key}.docx"'
+    return response
