@@ -18,6 +18,7 @@ OUR_COMMANDS = [
     "evidence",
     "data",
     "narrative",
+    "indicators",
 ]
 
 

@@ -79,3 +79,20 @@ def test_the_five_synthetic_years_import_with_a_quality_report(review, lead):
         )
     )
     assert years == [2018, 2019, 2020, 2021, 2022]
+
+
+def test_indicators_lists_latest_rating_and_trend(review, lead, tmp_path, capsys):
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "indicator,period_end,value,numerator,denominator,england\n"
+        "lac_dental_checks,2025-03-31,62,121,195,80\n"
+        "lac_dental_checks,2026-03-31,82,164,200,80\n"
+    )
+    call_command(
+        "data", "import", str(path), "--kind", "table", "--review", str(review.id), "--as", "lead"
+    )
+    capsys.readouterr()
+    call_command("indicators", "--review", str(review.id))
+    first, second = capsys.readouterr().out.splitlines()
+    assert first == "lac_dental_checks\t2025-26: 82\tgreen"
+    assert second.startswith("  Rose from 121 of 195 children")
