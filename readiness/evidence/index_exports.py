@@ -54,6 +54,8 @@ class EvidenceIndex:
     area: str
     framework: str
     lines: tuple[IndexLine, ...]
+    # judgement title -> the partnership's narratives on it ("A12: title (version 3)")
+    narratives: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -102,7 +104,29 @@ def evidence_index(review: Review) -> EvidenceIndex:
         area=review.area,
         framework=review.framework.short_name,
         lines=tuple(numbered[line.id] for line in lines),
+        narratives=_narratives_by_judgement(review, lines),
     )
+
+
+def _narratives_by_judgement(review: Review, lines: list) -> dict[str, tuple[str, ...]]:
+    """Narratives come first under the judgements they speak to: a short account with
+    current data is what the founding review asked partners to lead with (A14)."""
+    from readiness.narratives.models import Narrative
+
+    titles = {line.judgement.published_key or line.judgement.key: line.judgement.title
+              for line in lines}  # fmt: skip
+    found: dict[str, list[str]] = {}
+    for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
+        version = narrative.versions.first()
+        if version is None:
+            continue
+        label = f"{narrative.action_point + ': ' if narrative.action_point else ''}" + (
+            f"{version.title} (narrative, version {version.number})"
+        )
+        for area in narrative.judgement_areas:
+            if area in titles:
+                found.setdefault(titles[area], []).append(label)
+    return {title: tuple(items) for title, items in found.items()}
 
 
 def _when(value: date | None) -> str:
@@ -127,6 +151,8 @@ def to_docx(index: EvidenceIndex) -> bytes:
         if line.judgement != current:
             document.add_heading(line.judgement, level=1)
             current = line.judgement
+            for narrative in index.narratives.get(line.judgement, ()):
+                document.add_paragraph(narrative, style="List Bullet")
         document.add_heading(f"{line.number} {line.question}", level=2)
         if not line.entries:
             document.add_paragraph("No evidence yet.", style="Intense Quote")
@@ -158,6 +184,9 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    for judgement, narratives in index.narratives.items():
+        for narrative in narratives:
+            sheet.append(["", judgement, "Narrative", _cell(narrative)])
     for line in index.lines:
         for entry in line.entries or [None]:
             if entry is None:
@@ -205,6 +234,13 @@ def to_html(index: EvidenceIndex) -> bytes:
         if line.judgement != current:
             parts.append(f"<h2>{e(line.judgement)}</h2>")
             current = line.judgement
+            narratives = index.narratives.get(line.judgement, ())
+            if narratives:
+                parts.append(
+                    "<p>Narratives:</p><ul>"
+                    + "".join(f"<li>{e(n)}</li>" for n in narratives)
+                    + "</ul>"
+                )
         parts.append(f"<h3>{e(line.number)} {e(line.question)}</h3><ul>")
         if not line.entries:
             parts.append("<li>No evidence yet.</li>")

@@ -239,3 +239,25 @@ def test_reading_a_document_is_logged(as_lead, lead, library, caplog):
         lead.pk,
         document.id,
     )
+
+
+def test_narratives_lead_their_judgements_in_the_index(as_lead, library, lead):
+    from readiness.narratives.models import Narrative, NarrativeVersion
+
+    narrative = Narrative.objects.create(
+        review=library, key="leavers", action_point="A16", judgement_areas=["care_leavers"]
+    )
+    NarrativeVersion.objects.create(
+        narrative=narrative,
+        number=1,
+        title="Care leavers in work",
+        targeted_and_why="a",
+        what_we_did="b",
+        impact_for_children="c",
+        whats_next="d",
+    )
+    html = as_lead.get(reverse("evidence:index", args=[library.id, "html"])).content.decode()
+    section = html.split("<h2>The experiences and progress of care leavers</h2>")[1]
+    assert section.startswith(
+        "<p>Narratives:</p><ul><li>A16: Care leavers in work (narrative, version 1)</li></ul>"
+    )
