@@ -8,7 +8,7 @@ from django.urls import get_resolver, reverse
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
-from readiness.narratives.models import Narrative, NarrativeVersion
+from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +55,9 @@ MATRIX = [
     ("narratives:detail", ("narrative",), "get", (200, 200, 200, 200, 404)),
     ("narratives:edit", ("narrative",), "get", (200, 200, 200, 403, 404)),
     ("narratives:docx", ("narrative",), "get", (200, 200, 200, 200, 404)),
+    ("narratives:briefs", (), "get", (200, 200, 200, 200, 404)),
+    ("narratives:briefs", (), "post", (400, 400, 400, 403, 404)),
+    ("narratives:brief", ("service",), "get", (200, 200, 200, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -103,6 +106,9 @@ def test_each_role_gets_the_expected_status(
     for item in extra:
         if item == "membership":
             args.append(review.memberships.get(user=viewer).id)
+        elif item == "service":
+            ServiceImpact.objects.create(review=review, service="Police", text="Seen quickly")
+            args.append("police")
         elif item == "narrative":
             narrative = Narrative.objects.create(review=review, key="story")
             NarrativeVersion.objects.create(

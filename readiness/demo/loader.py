@@ -145,7 +145,51 @@ def load_figures_and_narratives(review: Review) -> object:
             evidence=list(item.evidence),
             written_by=lead.user if lead else None,
         )
+    load_impacts(review, lead.user if lead else None)
     return record
+
+
+DEMO_IMPACTS = (
+    (
+        "Children in care health team",
+        "Children in care have their health assessments on time",
+        "lac_health_assessments",
+        "A monthly paediatric clinic cleared the waiting list.",
+        "The nurse came to my school so I didn't miss football.",
+    ),
+    (
+        "Children in care health team",
+        "Children placed out of area see a dentist sooner",
+        "lac_dental_checks",
+        "A 'fast slot' with a community dental service.",
+        "",
+    ),
+    (
+        "Front door (MASH)",
+        "Fewer children come back to the front door within a year",
+        "re_referrals_12_months",
+        "Audits found clearer step-down plans after the first referral.",
+        "",
+    ),
+    (
+        "Virtual school",
+        "Children in care do better at GCSE",
+        "lac_attainment_8",
+        "Year 11 revision plans agreed with every young person.",
+        "My designated teacher helped me finish my coursework.",
+    ),
+)
+
+
+def load_impacts(review: Review, user: object) -> None:
+    from readiness.narratives.models import ServiceImpact
+
+    ServiceImpact.objects.filter(review=review).delete()
+    ServiceImpact.objects.bulk_create(
+        ServiceImpact(review=review, service=service, text=text, indicator=indicator,
+                      example=example, feedback_quote=quote, added_by=user)
+        for service, text, indicator, example, quote in DEMO_IMPACTS
+    )  # fmt: skip
 
 
 def load_demo(password: str = DEMO_PASSWORD) -> list[Review]:

@@ -2,7 +2,7 @@ from django import forms
 
 from readiness.lib.forms import GovukFormMixin
 
-from .models import NarrativeVersion
+from .models import NarrativeVersion, ServiceImpact
 
 
 class NarrativeForm(GovukFormMixin, forms.ModelForm):
@@ -35,3 +35,20 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
     def evidence(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["evidence_text"].splitlines()
                 if line.strip()]  # fmt: skip
+
+
+class ImpactForm(GovukFormMixin, forms.ModelForm):
+    indicator = forms.ChoiceField(label="Indicator that shows it", required=False)
+
+    class Meta:
+        model = ServiceImpact
+        fields = ["service", "text", "indicator", "example", "feedback_quote"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "example": forms.Textarea(attrs={"rows": 3}),
+            "feedback_quote": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: object, indicators: list = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [("", "None")] + [(d.id, d.title) for d in indicators]

@@ -45,3 +45,22 @@ class NarrativeVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["narrative", "number"], name="unique_version"),
         ]
+
+
+class ServiceImpact(models.Model):
+    """One impact a service can point to in an interview: "what difference has it made?"
+    (the founding review's A15), backed by data, an example or children's own words."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="impacts")
+    service = models.CharField(max_length=120)
+    text = models.TextField("The impact for children")
+    indicator = models.CharField(max_length=80, blank=True)
+    example = models.TextField("An example", blank=True)
+    feedback_quote = models.TextField("What children or families said", blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "service", "id"]

@@ -13,6 +13,8 @@ urlpatterns = [
         name="index-json",
     ),
     path(base + "new/", views.edit, name="new"),
+    path("reviews/<int:review_id>/briefs/", views.briefs, name="briefs"),
+    path("reviews/<int:review_id>/briefs/<slug:service>.md", views.brief_text, name="brief"),
     path(base + "<slug:key>/", views.detail, name="detail"),
     path(base + "<slug:key>/edit/", views.edit, name="edit"),
     path(base + "<slug:key>.docx", views.export_docx, name="docx"),

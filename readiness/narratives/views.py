@@ -2,16 +2,18 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from docx import Document
 
 from readiness.indicators.queries import library
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may
+from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may, refusal
 
-from .forms import NarrativeForm
+from .briefs import service_briefs
+from .forms import ImpactForm, NarrativeForm
 from .models import Narrative
 from .services import check, current_values, save_version
 
@@ -121,4 +123,34 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{narrative.key}.docx"'
+    return response
+
+
+@login_required
+def briefs(request: HttpRequest, review_id: int) -> HttpResponse:
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
+    form = ImpactForm(request.POST or None, indicators=list(library()))
+    if request.method == "POST":
+        if not may(membership.role, CONTRIBUTE):
+            raise PermissionDenied(refusal(membership.role, CONTRIBUTE))
+        if form.is_valid():
+            impact = form.save(commit=False)
+            impact.review, impact.added_by = review, request.user
+            impact.save()
+            messages.success(request, f"Added an impact for {impact.service}.")
+            return redirect("narratives:briefs", review_id=review.id)
+    return render(request, "narratives/briefs.html", {
+        "review": review, "briefs": service_briefs(review), "form": form,
+        "may_write": may(membership.role, CONTRIBUTE),
+    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+def brief_text(request: HttpRequest, review_id: int, service: str) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    found = next((b for b in service_briefs(review) if slugify(b.service) == service), None)
+    if found is None:
+        raise Http404
+    response = HttpResponse(found.markdown(), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{service}-interview-brief.md"'
     return response

@@ -108,3 +108,30 @@ def test_the_command_checks_every_narrative(review, figures, capsys):
     out = capsys.readouterr().out.splitlines()
     assert "lac-health-meetings: needs work (0.7 pages)" in out
     assert out[-1] == "1 narrative need work."
+
+
+def test_briefs_put_data_backed_impacts_first(as_contributor, review, figures):
+    response = as_contributor.get(reverse("narratives:briefs", args=[review.id]))
+    briefs = {b.service: b for b in response.context["briefs"]}
+    health = briefs["Children in care health team"]
+    assert [i.text for i in health.impacts] == [
+        "Children in care have their health assessments on time",
+        "Children placed out of area see a dentist sooner",
+    ]
+    assert health.impacts[0].value_words.startswith("Health assessments")
+    download = as_contributor.get(
+        reverse("narratives:brief", args=[review.id, "children-in-care-health-team"])
+    )
+    assert download.content.decode().startswith("# Interview brief: Children in care health team")
+
+
+def test_a_contributor_adds_an_impact_and_a_viewer_cannot(
+    as_contributor, as_viewer, review, figures
+):
+    from readiness.narratives.models import ServiceImpact
+
+    data = {"service": "Police", "text": "Children are seen within a day", "indicator": ""}
+    assert as_viewer.post(reverse("narratives:briefs", args=[review.id]), data).status_code == 403
+    response = as_contributor.post(reverse("narratives:briefs", args=[review.id]), data)
+    assert response.status_code == 302
+    assert ServiceImpact.objects.filter(service="Police").count() == 1
