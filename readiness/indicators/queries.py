@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from readiness.reviews.models import Review
 
-from .domain.assessment import Point, RagResult, Trend, rag, trend_statement
+from .domain.assessment import Point, RagResult, Trend, describe_point, rag, trend_statement
 from .domain.library import IndicatorDefinition, load_library
 from .models import Comparator, IndicatorValue
 
@@ -57,6 +57,13 @@ class IndicatorView:
     rag: RagResult
     trend: Trend
     latest: Point | None
+
+    @property
+    def latest_words(self) -> str:
+        """The latest figure with its counts, e.g. "178 of 200 children (89%)"."""
+        if self.latest is None:
+            return "no data"
+        return describe_point(self.latest, self.definition.unit, self.definition.counted)
 
 
 def review_indicators(review: Review, only: str | None = None) -> list[IndicatorView]:
