@@ -55,6 +55,7 @@ MATRIX = [
     ("narratives:detail", ("narrative",), "get", (200, 200, 200, 200, 404)),
     ("narratives:edit", ("narrative",), "get", (200, 200, 200, 403, 404)),
     ("narratives:docx", ("narrative",), "get", (200, 200, 200, 200, 404)),
+    ("narratives:pdf", ("narrative",), "get", (200, 200, 200, 200, 404)),
     ("narratives:briefs", (), "get", (200, 200, 200, 200, 404)),
     ("narratives:briefs", (), "post", (400, 400, 400, 403, 404)),
     ("narratives:brief", ("service",), "get", (200, 200, 200, 200, 404)),

@@ -18,4 +18,5 @@ urlpatterns = [
     path(base + "<slug:key>/", views.detail, name="detail"),
     path(base + "<slug:key>/edit/", views.edit, name="edit"),
     path(base + "<slug:key>.docx", views.export_docx, name="docx"),
+    path(base + "<slug:key>.pdf", views.export_pdf, name="pdf"),
 ]

@@ -7,14 +7,17 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from docx import Document
+from docx.shared import Inches
 
-from readiness.indicators.queries import library
+from readiness.indicators.domain.charts import chart_description, data_table, png_chart
+from readiness.indicators.queries import library, review_indicators
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may, refusal
 
 from .briefs import service_briefs
 from .forms import ImpactForm, NarrativeForm
-from .models import Narrative
+from .models import Narrative, NarrativeVersion
+from .pdf import Figure, narrative_pdf
 from .services import check, current_values, save_version
 
 
@@ -94,6 +97,46 @@ def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpRe
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 
+def _figures(review, version: NarrativeVersion | None) -> list[Figure]:
+    """Each embedded indicator that has figures, as the live series the charts draw."""
+    figures: list[Figure] = []
+    for item in version.indicators if version else []:
+        for view in review_indicators(review, only=item["indicator"]):
+            if view.series:
+                figures.append(
+                    (
+                        view.definition.title,
+                        list(view.series),
+                        view.definition.unit,
+                        view.target,
+                        dict(view.comparators),
+                        view.definition.polarity,
+                    )
+                )
+    return figures  # fmt: skip
+
+
+def _add_figure(document, figure: Figure) -> None:
+    """A figure in Word: caption, the PNG chart with its point as alt text, the table."""
+    title, series, unit, target, comparators, polarity = figure
+    document.add_paragraph().add_run(title).bold = True
+    png = png_chart(title, series, unit, target, comparators, polarity)
+    if png:
+        shape = document.add_picture(io.BytesIO(png), width=Inches(6))
+        # Word reads alt text from docPr/@descr; python-docx has no API for it.
+        shape._inline.docPr.set("descr", chart_description(series, unit, polarity, target,
+                                                           comparators))  # fmt: skip
+    rows = data_table(series, comparators, target, unit)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    for cell in table.rows[0].cells:  # the header row, bold so it reads as one
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
 @login_required
 def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     review, _ = get_review_for_user(request.user, review_id, VIEW)
@@ -111,6 +154,9 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
             document.add_heading(heading, level=1)
             for paragraph in text.split("\n\n"):
                 document.add_paragraph(paragraph)
+            if heading == "Impact for children":  # the data belongs with the impact
+                for figure in _figures(review, version):
+                    _add_figure(document, figure)
         if version.evidence:
             document.add_heading("Evidence", level=1)
             for item in version.evidence:
@@ -153,4 +199,17 @@ def brief_text(request: HttpRequest, review_id: int, service: str) -> HttpRespon
         raise Http404
     response = HttpResponse(found.markdown(), content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{service}-interview-brief.md"'
+    return response
+
+
+@login_required
+def export_pdf(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    narrative = get_object_or_404(Narrative, review=review, key=key)
+    version = _latest(narrative)
+    if version is None:
+        return redirect("narratives:edit", review_id=review.id, key=key)
+    response = HttpResponse(narrative_pdf(version, _figures(review, version)),
+                            content_type="application/pdf")  # fmt: skip
+    response["Content-Disposition"] = f'attachment; filename="{narrative.key}.pdf"'
     return response

@@ -296,10 +296,11 @@ def png_chart(
     *,
     series_label: str = "This area",
 ) -> bytes | None:
-    """The chart as PNG bytes for DOCX, drawn with matplotlib when it is installed.
+    """The chart as PNG bytes for DOCX: matplotlib's when it is installed, else our own.
 
-    matplotlib is not a dependency of Readiness. Without it this returns None, and callers
-    put the data table (`data_table`) in the document instead of a picture.
+    matplotlib is not a dependency of Readiness; without it the chart is drawn by
+    `raster.png_bytes` in plain Python (same layout as the SVG), so there is always a PNG.
+    The return type keeps `None` for callers written when there was no fallback.
     """
     try:
         import matplotlib
@@ -307,7 +308,10 @@ def png_chart(
         matplotlib.use("Agg")  # no display on a server
         from matplotlib import pyplot
     except ImportError:
-        return None
+        # Imported here: raster imports this module for the layout it shares.
+        from readiness.indicators.domain.raster import png_bytes
+
+        return png_bytes(title, series, unit, target, comparators, series_label=series_label)
     labels = [p.period_label for p in series]
     values = [point_value(p, unit) for p in series]
     figure, axes = pyplot.subplots(figsize=(6.4, 3.6), dpi=150)

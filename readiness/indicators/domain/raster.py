@@ -199,8 +199,7 @@ def encode_png(canvas: Canvas) -> bytes:
     chart compress well enough without prediction)."""
     stride = canvas.width * 3
     raw = b"".join(
-        b"\x00" + bytes(canvas.pixels[y * stride : (y + 1) * stride])
-        for y in range(canvas.height)
+        b"\x00" + bytes(canvas.pixels[y * stride : (y + 1) * stride]) for y in range(canvas.height)
     )
 
     def chunk(kind: bytes, data: bytes) -> bytes:
