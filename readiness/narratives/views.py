@@ -21,6 +21,17 @@ from .pdf import Figure, narrative_pdf
 from .services import check, current_values, save_version
 
 
+def _new_key(review: object, title: str) -> str:
+    """A key of its own: a second narrative with the same title must not become a new
+    version of the first, and "new" is the address of the form."""
+    base = slugify(title)[:70] or "narrative"
+    key, number = base, 1
+    while key == "new" or Narrative.objects.filter(review=review, key=key).exists():
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
 def _latest(narrative: Narrative):
     return narrative.versions.first()
 
@@ -81,9 +92,7 @@ def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpRe
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if narrative is None:
-            narrative, _ = Narrative.objects.get_or_create(
-                review=review, key=slugify(data["title"])[:80] or "narrative"
-            )
+            narrative = Narrative.objects.create(review=review, key=_new_key(review, data["title"]))
         version = save_version(
             narrative, request.user, title=data["title"], indicator_ids=data["indicator_ids"],
             evidence=form.evidence(),

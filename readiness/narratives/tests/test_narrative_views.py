@@ -135,3 +135,10 @@ def test_a_contributor_adds_an_impact_and_a_viewer_cannot(
     response = as_contributor.post(reverse("narratives:briefs", args=[review.id]), data)
     assert response.status_code == 302
     assert ServiceImpact.objects.filter(service="Police").count() == 1
+
+
+def test_a_second_narrative_with_the_same_title_is_a_narrative_of_its_own(as_lead, review, figures):
+    as_lead.post(reverse("narratives:new", args=[review.id]), {**FORM, "title": "New"})
+    as_lead.post(reverse("narratives:new", args=[review.id]), {**FORM, "title": "New"})
+    keys = sorted(Narrative.objects.filter(key__startswith="new").values_list("key", flat=True))
+    assert keys == ["new-2", "new-3"]
