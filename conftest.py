@@ -50,41 +50,37 @@ def police(review):
     return AgencyFactory(review=review, name="Anyshire Police")
 
 
+def _member(review, username: str, role: str, agency=None):
+    user = UserFactory(username=username)
+    MembershipFactory(review=review, user=user, role=role, agency=agency)
+    return user
+
+
 @pytest.fixture
 def lead(review):
-    user = UserFactory(username="lead")
-    MembershipFactory(review=review, user=user, role=Membership.LEAD)
-    return user
+    return _member(review, "lead", Membership.LEAD)
 
 
 @pytest.fixture
 def reviewer(review):
-    user = UserFactory(username="reviewer")
-    MembershipFactory(review=review, user=user, role=Membership.REVIEWER)
-    return user
+    return _member(review, "reviewer", Membership.REVIEWER)
 
 
 @pytest.fixture
 def contributor(review, police):
-    user = UserFactory(username="contributor")
-    MembershipFactory(review=review, user=user, role=Membership.CONTRIBUTOR, agency=police)
-    return user
+    return _member(review, "contributor", Membership.CONTRIBUTOR, police)
 
 
 @pytest.fixture
 def viewer(review):
-    user = UserFactory(username="viewer")
-    MembershipFactory(review=review, user=user, role=Membership.VIEWER)
-    return user
+    return _member(review, "viewer", Membership.VIEWER)
 
 
 @pytest.fixture
 def outsider(framework):
     """Lead of another council's review: must never see ours."""
-    user = UserFactory(username="outsider")
     other = ReviewFactory(name="Otherton review", area="Otherton", framework=framework)
-    MembershipFactory(review=other, user=user, role=Membership.LEAD)
-    return user
+    return _member(other, "outsider", Membership.LEAD)
 
 
 def _client_for(user) -> Client:
