@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "readiness.evidence",
     "readiness.indicators",
     "readiness.narratives",
+    "readiness.actions",
     "readiness.demo",
     "readiness.lib",
 ]
