@@ -49,3 +49,52 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     review = factory.SubFactory(ReviewFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.VIEWER
+
+
+# Findings and action items (readiness.actions). Items get their code from the service that
+# issues codes, as every other caller does, so a factory never invents a code the sequence
+# does not know about.
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actions.Finding"
+
+    review = factory.SubFactory(ReviewFactory)
+    area = "Help and protection"
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Finding {n}: partners share information quickly.")
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actions.ActionItem"
+
+    review = factory.SubFactory(ReviewFactory)
+    kind = "action_point"
+    text = factory.Sequence(lambda n: f"Action {n}: write a short narrative.")
+
+    @classmethod
+    def _create(cls, model_class: type, *args: object, **kwargs: object) -> object:
+        from readiness.actions.services import create_item
+
+        review, kind, text = kwargs.pop("review"), kwargs.pop("kind"), kwargs.pop("text")
+        return create_item(review, kind, text, **kwargs)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actions.Milestone"
+
+    item = factory.SubFactory(ActionItemFactory, kind="recommendation")
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Milestone {n}")
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actions.ProgressUpdate"
+
+    item = factory.SubFactory(ActionItemFactory)
+    text = factory.Sequence(lambda n: f"Update {n}: drafted and shared.")
+    status = "in_progress"
