@@ -45,6 +45,7 @@ MATRIX = [
     ("indicators:index", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:index-json", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:detail", ("lac_health_assessments",), "get", (200, 200, 200, 200, 404)),
+    ("indicators:detail", ("lac_health_assessments",), "post", (400, 400, 403, 403, 404)),
     ("indicators:imports", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:imports", (), "post", (400, 400, 400, 403, 404)),
     ("indicators:import", ("import",), "get", (200, 200, 403, 200, 404)),

@@ -88,3 +88,29 @@ class Comparator(models.Model):
                 fields=["review", "indicator", "kind", "period_end"], name="one_comparator"
             ),
         ]
+
+
+class ComparatorChange(models.Model):
+    """One change to a comparator or target: what it was, what it became, who, when and how.
+    A corrected benchmark replaces the figure used for rating, so its history lives here."""
+
+    FORM, IMPORT = "form", "import"
+    VIA = [(FORM, "Entered on the indicator's page"), (IMPORT, "Imported")]
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
+    indicator = models.CharField(max_length=80)
+    kind = models.CharField(max_length=30, choices=Comparator.KINDS)
+    period_end = models.DateField()
+    old_value = models.FloatField(null=True, blank=True)
+    new_value = models.FloatField(null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    via = models.CharField(max_length=10, choices=VIA, default=FORM)
+    source = models.ForeignKey(
+        DataImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["review", "indicator", "-changed_at", "-id"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
@@ -9,7 +11,7 @@ from readiness.reviews.models import Review
 
 from .domain.imports import Computed, compute
 from .domain.library import load_library
-from .models import Comparator, DataImport, IndicatorValue
+from .models import Comparator, ComparatorChange, DataImport, IndicatorValue
 
 ISSUES_KEPT = 1000  # the quality report page lists this many; the counts cover them all
 
@@ -72,13 +74,63 @@ def _store(
         )
         stored += 1
     for item in computed.comparators:
-        Comparator.objects.update_or_create(
-            review=review,
-            indicator=item.key,
-            kind=item.kind,
-            period_end=item.period_end,
-            defaults={"value": item.value, "source": record},
-        )
+        _set_comparator(
+            review, item.key, item.kind, item.period_end, item.value, user,
+            via=ComparatorChange.IMPORT, source=record,
+        )  # fmt: skip
     record.values_stored = stored
     record.save(update_fields=["values_stored"])
     return record
+
+
+def _set_comparator(
+    review: Review,
+    indicator: str,
+    kind: str,
+    period_end: date,
+    value: float,
+    user: AbstractBaseUser | None,
+    *,
+    via: str,
+    source: DataImport | None = None,
+) -> bool:
+    """Hold `value`; record the change (with the figure it replaced) when it is one."""
+    held = Comparator.objects.filter(
+        review=review, indicator=indicator, kind=kind, period_end=period_end
+    ).first()
+    if held is not None and held.value == value:
+        return False
+    ComparatorChange.objects.create(
+        review=review, indicator=indicator, kind=kind, period_end=period_end,
+        old_value=held.value if held else None, new_value=value, changed_by=user, via=via,
+        source=source,
+    )  # fmt: skip
+    if held is None:
+        Comparator.objects.create(
+            review=review, indicator=indicator, kind=kind, period_end=period_end, value=value,
+            source=source,
+        )  # fmt: skip
+    else:
+        held.value, held.source = value, source
+        held.save(update_fields=["value", "source"])
+    return True
+
+
+@transaction.atomic
+def set_comparators(
+    review: Review,
+    indicator: str,
+    period_end: date,
+    figures: dict[str, float | None],
+    user: AbstractBaseUser | None,
+) -> list[str]:
+    """Enter England, region, statistical neighbours and target figures for one period; a
+    None leaves what is held. Returns the kinds that changed."""
+    return [
+        kind
+        for kind, value in figures.items()
+        if value is not None
+        and _set_comparator(
+            review, indicator, kind, period_end, value, user, via=ComparatorChange.FORM
+        )  # fmt: skip
+    ]

@@ -1,19 +1,23 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import CONTRIBUTE, SEE_ALL_EVIDENCE, VIEW, may, refusal
+from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may, refusal
 
 from .domain.charts import data_table, svg_chart
 from .domain.imports import ImportFileError
-from .forms import ImportForm
-from .models import DataImport
-from .queries import review_indicators
-from .services import import_data
+from .domain.periods import latest_ended, period_ends
+from .forms import COMPARATOR_FIELDS, ComparatorForm, ImportForm
+from .models import Comparator, ComparatorChange, DataImport
+from .queries import period_label, review_indicators
+from .services import import_data, set_comparators
 
 
 def _as_json(view: object) -> dict:
@@ -55,14 +59,55 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
     )
 
 
+def _periods(item: object, held: list) -> list[tuple[str, str]]:
+    """Every period the form offers: recent and coming ones, and any already held."""
+    days = set(period_ends(item.period, timezone.localdate())) | set(held)
+    return [(d.isoformat(), period_label(item, d)) for d in sorted(days, reverse=True)]
+
+
+def _benchmarks_by_period(review: object, item: object) -> list[tuple[str, list]]:
+    rows: dict[object, dict[str, float]] = {}
+    for comparator in Comparator.objects.filter(review=review, indicator=item.id):
+        rows.setdefault(comparator.period_end, {})[comparator.kind] = comparator.value
+    return [
+        (period_label(item, day), [rows[day].get(kind) for kind in COMPARATOR_FIELDS])
+        for day in sorted(rows, reverse=True)
+    ]
+
+
 @login_required
 def detail(request: HttpRequest, review_id: int, indicator_id: str) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
     views = review_indicators(review, only=indicator_id)
     if not views:
         raise Http404
     view = views[0]
     item = view.definition
+    may_set = may(membership.role, GRADE)
+    if request.method == "POST" and not may_set:
+        raise PermissionDenied(refusal(membership.role, GRADE))
+    held = sorted(set(view.period_ends) | set(
+        Comparator.objects.filter(review=review, indicator=item.id)
+        .values_list("period_end", flat=True)
+    ))  # fmt: skip
+    default = view.period_ends[-1] if view.period_ends else latest_ended(
+        item.period, timezone.localdate())  # fmt: skip
+    form = ComparatorForm(
+        request.POST or None, periods=_periods(item, held), unit=item.unit,
+        initial={"period_end": default.isoformat()},
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        period_end = date.fromisoformat(form.cleaned_data["period_end"])
+        changed = set_comparators(
+            review, item.id, period_end, form.cleaned_data["figures"], request.user
+        )
+        label = period_label(item, period_end)
+        if changed:
+            names = [COMPARATOR_FIELDS[k] for k in COMPARATOR_FIELDS if k in changed]
+            messages.success(request, f"Saved {', '.join(names)} for {label}.")
+        else:
+            messages.info(request, f"Nothing changed: those figures were already held for {label}.")
+        return redirect("indicators:detail", review_id=review.id, indicator_id=item.id)
     chart = svg_chart(
         item.short_title, list(view.series), item.unit, target=view.target,
         comparators=view.comparators, polarity=item.polarity, counted=item.counted,
@@ -81,7 +126,17 @@ def detail(request: HttpRequest, review_id: int, indicator_id: str) -> HttpRespo
             "chart": mark_safe(chart),  # noqa: S308
             "table_head": table[0] if table else [],
             "table_rows": table[1:],
+            "form": form if may_set else None,
+            "comparator_names": list(COMPARATOR_FIELDS.values()),
+            "benchmarks": _benchmarks_by_period(review, item),
+            "changes": [
+                (change, period_label(item, change.period_end))
+                for change in ComparatorChange.objects.filter(
+                    review=review, indicator=item.id
+                ).select_related("changed_by")[:50]
+            ],
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 

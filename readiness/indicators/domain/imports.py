@@ -232,7 +232,17 @@ def _table(files: dict[str, bytes], known: set[str]) -> Computed:
             except ValueError as error:
                 result.report.add(name, number, None, None, str(error), "not a number")
                 continue
-            result.values.append(ComputedValue(indicator, period, numerator, denominator, value))
+            if value is None and numerator is None and denominator is None:
+                if all(v is None for v in extra.values()):
+                    result.report.add(
+                        name, number, None, "value", "", "no value",
+                        "the row has neither a value nor a comparator or target",
+                    )  # fmt: skip
+                    continue
+            else:  # a row of comparators or targets alone stores no empty value
+                result.values.append(
+                    ComputedValue(indicator, period, numerator, denominator, value)
+                )
             for column, comparator in extra.items():
                 if comparator is not None:
                     result.comparators.append(
