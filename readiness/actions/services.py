@@ -353,7 +353,8 @@ def import_plan(review: Review, data: bytes, user=None) -> list[ActionItem]:
         problems.extend(found)
         unknown = [key for key in row.judgements if key not in judgements]
         if unknown:
-            problems.append(where + f"there is no judgement {', '.join(unknown)} in {review.framework}.")
+            names = ", ".join(unknown)
+            problems.append(where + f"there is no judgement {names} in {review.framework}.")
         if row.finding is not None and row.finding not in by_number:
             problems.append(where + f"there is no finding paragraph {row.finding}.")
         prepared.append((row, owner, agency_id))
