@@ -1,0 +1,200 @@
+"""A review's countdown: gather the items to refresh as plain data, in a fixed number of
+queries whatever the size of the review, and hand them to the timetable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from readiness.actions.models import ActionItem
+from readiness.evidence.models import EvidenceDocument
+from readiness.indicators.models import DataImport
+from readiness.narratives.domain.check import check_narrative
+from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
+from readiness.narratives.services import as_text, current_values
+from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE, may
+from readiness.reviews.models import Membership, Review
+
+from .domain.timetable import (
+    ActionFacts,
+    BriefFacts,
+    Calendar,
+    DocumentItem,
+    NarrativeItem,
+    Notice,
+    Timetable,
+    build_timetable,
+    england_and_wales,
+    evidence_cutoff,
+    notice_for,
+    refuse_if_not_working,
+)
+
+# The narrative check's findings that mean "refresh it", with what the timetable says.
+STALE_NARRATIVE_CODES = ("figures_stale", "written_before_import", "not_refreshed")
+
+
+@dataclass(frozen=True)
+class Facts:
+    narratives: list[NarrativeItem]
+    documents: list[DocumentItem]
+    actions: list[ActionFacts]
+    briefs: list[BriefFacts]
+    undated_documents: int
+
+
+def notice_of(review: Review) -> Notice:
+    f = review.framework
+    return notice_for(
+        f.slug, f.short_name, f.notice_working_days, f.on_site_working_days, f.notice_description
+    )
+
+
+def _name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
+    """Narratives whose latest version the narrative check says to refresh, judged with the
+    figures held now and its age on the day of the call."""
+    latest = DataImport.objects.filter(review=review).order_by("-imported_at").first()
+    latest_day = timezone.localtime(latest.imported_at).date() if latest else None
+    values = current_values(review)
+    versions = NarrativeVersion.objects.select_related("written_by")
+    narratives = Narrative.objects.filter(review=review).prefetch_related(
+        Prefetch("versions", queryset=versions)
+    )
+    agencies = dict(
+        Membership.objects.filter(review=review, agency__isnull=False).values_list(
+            "user_id", "agency__name"
+        )
+    )
+    out = []
+    for narrative in narratives:
+        version = next(iter(narrative.versions.all()), None)
+        if version is None:
+            continue
+        result = check_narrative(
+            as_text(version, narrative.action_point),
+            latest_import=latest_day,
+            today=called,
+            current_values=values,
+        )
+        reasons = []
+        for finding in result.findings:
+            if finding.code == "figures_stale":
+                reasons.append(f"figures older than the latest data: {finding.detail}")
+            elif finding.code in STALE_NARRATIVE_CODES:
+                reasons.append(finding.message)
+        if reasons:
+            owner = version.written_by
+            out.append(
+                NarrativeItem(
+                    narrative.key,
+                    version.title,
+                    _name(owner),
+                    agencies.get(owner.pk, "") if owner else "",
+                    tuple(reasons),
+                )
+            )
+    return out
+
+
+def stale_documents(
+    review: Review, called: date, membership: Membership | None
+) -> tuple[list[DocumentItem], int]:
+    """Documents dated more than a year before the call, and how many carry no date. A member
+    who may not see every agency's evidence sees their own agency's by title and the others
+    as a count per agency."""
+    see_all = membership is None or may(membership.role, SEE_ALL_EVIDENCE)
+    own = membership.agency_id if membership is not None else None
+    documents = EvidenceDocument.objects.filter(review=review)
+    undated = documents.aggregate(n=Count("id", filter=Q(document_date=None)))["n"]
+    stale = (
+        documents.filter(document_date__lt=evidence_cutoff(called))
+        .select_related("agency", "added_by")
+        .only("id", "title", "document_date", "agency__name", "added_by")
+        .order_by("agency__name", "document_date", "id")
+    )
+    shown: list[DocumentItem] = []
+    hidden: dict[str, int] = {}
+    for doc in stale:
+        agency = doc.agency.name if doc.agency else ""
+        if see_all or (own is not None and doc.agency_id == own):
+            shown.append(
+                DocumentItem(doc.id, doc.title, agency, _name(doc.added_by), doc.document_date)
+            )
+        else:
+            hidden[agency] = hidden.get(agency, 0) + 1
+    shown.extend(DocumentItem(None, "", agency, "", None, n) for agency, n in hidden.items())
+    return shown, undated
+
+
+def open_actions(review: Review) -> list[ActionFacts]:
+    items = ActionItem.objects.filter(
+        review=review, status__in=ActionItem.OPEN_STATUSES
+    ).select_related("owner", "owner_agency")
+    return [
+        ActionFacts(
+            item.code,
+            item.get_kind_display(),
+            item.text,
+            _name(item.owner),
+            item.owner_agency.name if item.owner_agency else "",
+            item.due_date,
+            item.get_status_display(),
+        )
+        for item in items
+    ]
+
+
+def briefs(review: Review) -> list[BriefFacts]:
+    by_service: dict[str, list[ServiceImpact]] = {}
+    for impact in ServiceImpact.objects.filter(review=review).select_related("added_by"):
+        by_service.setdefault(impact.service, []).append(impact)
+    out = []
+    for service, impacts in sorted(by_service.items()):
+        owners = tuple(dict.fromkeys(_name(i.added_by) for i in impacts if i.added_by))
+        backed = sum(1 for i in impacts if i.indicator)
+        out.append(BriefFacts(service, len(impacts), backed, owners))
+    return out
+
+
+def gather(review: Review, called: date, membership: Membership | None = None) -> Facts:
+    documents, undated = stale_documents(review, called, membership)
+    return Facts(
+        narratives=stale_narratives(review, called),
+        documents=documents,
+        actions=open_actions(review),
+        briefs=briefs(review),
+        undated_documents=undated,
+    )
+
+
+def countdown(
+    review: Review,
+    called: date,
+    membership: Membership | None = None,
+    calendar: Calendar | None = None,
+) -> Timetable:
+    """The review's timetable for a call on `called`, as `membership` may see it (None: the
+    command line, which sees everything). Raises CountdownError for a bad call date."""
+    notice = notice_of(review)
+    calendar = calendar or england_and_wales(called)
+    refuse_if_not_working(called, calendar)  # before any query
+    facts = gather(review, called, membership)
+    return build_timetable(
+        called,
+        notice,
+        calendar,
+        narratives=facts.narratives,
+        documents=facts.documents,
+        actions=facts.actions,
+        briefs=facts.briefs,
+        undated_documents=facts.undated_documents,
+    )
