@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -36,5 +38,58 @@ def test_a_reviewer_imports_figures_and_reads_the_chart(page: Page, live_server,
     expect(page.get_by_role("img")).to_be_visible()
     expect(
         page.get_by_role("paragraph").filter(has_text="Rose from 64 of 100 children")
+    ).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_import_shows_its_progress_then_the_quality_report(
+    page: Page, live_server, demo, tmp_path
+):
+    review = demo["Anytown"]
+    path = tmp_path / "figures.csv"
+    path.write_text(TABLE)
+    log_in(page, live_server.url, "tom.reviewer")
+    page.goto(f"{live_server.url}/reviews/{review.id}/data/")
+    held = []
+    page.route("**/data/", lambda route: held.append(route) if route.request.method == "POST"
+               else route.continue_())  # fmt: skip
+    page.get_by_label("What are you importing?").select_option("table")
+    page.get_by_label("Files").set_input_files(str(path))
+    page.get_by_role("button", name="Import").click()
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Upload")
+    expect(page.get_by_role("button", name="Import")).to_be_disabled()
+    expect(page.get_by_label("Import progress")).to_be_visible()
+    assert_accessible(page)
+    page.wait_for_timeout(50)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.get_by_role("heading", name="Quality report")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/reviews/{review.id}/data/\d+/$"))
+    expect(
+        page.get_by_text("Table of values: 2 values and 4 comparators read.", exact=True)
+    ).to_be_visible()
+
+
+def test_a_reviewer_sets_a_target_and_fixes_a_mistake(page: Page, live_server, demo):
+    review = demo["Anytown"]
+    log_in(page, live_server.url, "tom.reviewer")
+    page.goto(f"{live_server.url}/reviews/{review.id}/indicators/lac_immunisations/")
+    page.get_by_label("Period").select_option(label="2025-26")
+    page.get_by_label("Our target").fill("101")
+    page.get_by_role("button", name="Save the figures").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Our target must be a percentage between 0 and 100"
+    )
+    assert_accessible(page)
+    page.get_by_role("link", name="Our target must be a percentage between 0 and 100").click()
+    expect(page.get_by_label("Our target")).to_be_focused()
+    page.get_by_label("Our target").fill("95")
+    page.get_by_label("England").fill("85.2")
+    page.get_by_role("button", name="Save the figures").click()
+    expect(page.get_by_text("Saved England, Our target for 2025-26.")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile(r"^2025-26 85\.2 – – 95$"))).to_be_visible()
+    expect(
+        page.get_by_role("row", name=re.compile(r"England, 2025-26 – 85\.2 tom"))
     ).to_be_visible()
     assert_accessible(page)

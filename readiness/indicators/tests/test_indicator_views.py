@@ -98,3 +98,14 @@ def test_outsiders_get_404(as_outsider, review):
         reverse("indicators:detail", args=[review.id, "lac_health_assessments"]),
     ):
         assert as_outsider.get(url).status_code == 404
+
+
+def test_the_imports_page_has_a_progress_bar_and_a_live_status(as_lead, as_viewer, review):
+    page = as_lead.get(reverse("indicators:imports", args=[review.id])).content.decode()
+    assert '<progress id="import-progress" max="100" value="0">0%</progress>' in page
+    assert '<p class="govuk-body" id="import-status" role="status" aria-live="polite"></p>' in page
+    assert 'src="/static/js/import-progress.js"' in page
+    assert (
+        "import-progress.js"
+        not in as_viewer.get(reverse("indicators:imports", args=[review.id])).content.decode()
+    )
