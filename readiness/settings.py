@@ -158,3 +158,6 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 # How old the newest evidence on a line of enquiry may be before it is called stale.
 EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
+# How old any one document may be (months before the inspection window opens, or today once
+# it has) before it is named as out of date.
+EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -14,7 +15,8 @@ from readiness.reviews.models import Membership, Review
 
 from .domain.align.document import THRESHOLD as ALIGNMENT_THRESHOLD
 from .domain.analyses import AgencyFacts, Analysis, DocumentFacts, LineFacts, analyse
-from .models import Alignment, EvidenceDocument
+from .domain.stale import DocumentAge, stale_documents, stated_review_date
+from .models import Alignment, EvidenceDocument, Passage
 
 SHOWN_PER_LINE = 10
 
@@ -182,18 +184,60 @@ def evidence_for_judgement(
     )
 
 
-def review_analysis(review: Review) -> Analysis:
+def review_analysis(review: Review, today: date | None = None) -> Analysis:
     """Gaps, surfeits, stale evidence and coverage, with the same idea of "strong" as the
     aligner's threshold."""
     from django.conf import settings
     from django.utils import timezone
 
+    today = today or timezone.localdate()
     lines, agencies, documents = analysis_facts(review)
     return analyse(
         lines,
         agencies,
         documents,
-        timezone.localdate(),
+        today,
         stale_after_days=settings.EVIDENCE_STALE_AFTER_DAYS,
         strong=ALIGNMENT_THRESHOLD,
+        stale_documents=stale_documents(
+            document_ages(review),
+            today,
+            window_starts=review.window_starts,
+            older_than_months=settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
+        ),
     )
+
+
+# A document states its review date in its opening (the title block or the table under it).
+REVIEW_DATE_PASSAGES = 8
+
+
+def document_ages(review: Review) -> list[DocumentAge]:
+    """Each document's date, stated review date and near-duplicate, in two queries."""
+    stated: dict[int, tuple] = {}
+    for document_id, text in (
+        Passage.objects.filter(
+            document__review=review, position__lt=REVIEW_DATE_PASSAGES, text__icontains="review"
+        )
+        .order_by("document_id", "position")
+        .values_list("document_id", "text")
+    ):
+        if document_id not in stated:
+            found = stated_review_date(text)
+            if found is not None:
+                stated[document_id] = found
+    return [
+        DocumentAge(
+            id=d["id"],
+            title=d["title"],
+            agency=d["agency__name"] or "",
+            kind=d["kind"],
+            date=d["document_date"],
+            review_due=stated[d["id"]][0] if d["id"] in stated else None,
+            review_due_text=stated[d["id"]][1] if d["id"] in stated else "",
+            near_duplicate_of=d["near_duplicate_of_id"],
+        )
+        for d in EvidenceDocument.objects.filter(review=review)
+        .order_by("id")
+        .values("id", "title", "agency__name", "kind", "document_date", "near_duplicate_of_id")
+    ]

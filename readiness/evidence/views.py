@@ -249,13 +249,29 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
                     }
                     for f in result.findings
                 ],
+                "stale": [
+                    {
+                        "document": s.id,
+                        "title": s.title,
+                        "agency": s.agency,
+                        "date": s.date.isoformat() if s.date else None,
+                        "severity": s.severity,
+                        "reasons": list(s.reasons),
+                    }
+                    for s in result.stale
+                ],
             }
         )
     rejected = RejectedFile.objects.filter(review=review).select_related("agency")
     return render(
         request,
         "evidence/analyses.html",
-        {"review": review, "analysis": result, "rejected": rejected},
+        {
+            "review": review,
+            "analysis": result,
+            "rejected": rejected,
+            "stale_months": settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
+        },
     )
 
 

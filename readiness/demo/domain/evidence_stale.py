@@ -1,5 +1,9 @@
 """The planted stale evidence: the only documents on allegations against adults who work
 with children and on children missing education are from 2022-2023, with nothing newer.
+
+The evidence analyses name all three as out of date (more than two years old when the
+inspection window opens; the procedure is also past its own review date, October 2023):
+readiness/evidence/tests/test_stale_reported.py checks it.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
+from .stale import StaleDocument
+
 Status = Literal["suggested", "confirmed", "rejected"]
 FindingKind = Literal["gap", "weak", "surfeit", "stale", "coverage"]
 Severity = Literal["high", "medium", "info"]
@@ -101,6 +103,7 @@ class Analysis:
     findings: tuple[Finding, ...]
     lines: tuple[LineSummary, ...]
     agencies: tuple[AgencySummary, ...]
+    stale: tuple[StaleDocument, ...] = ()  # out-of-date documents, each with its reasons
 
     def for_line(self, line_key: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.line_key == line_key)
@@ -156,7 +159,10 @@ def analyse(
     strong: float = 0.6,
     surfeit_min: int = 5,
     surfeit_process_share: float = 0.6,
+    stale_documents: Sequence[StaleDocument] = (),
 ) -> Analysis:
+    """`stale_documents` (from `stale.stale_documents`) each become a "stale" finding under
+    the document's main line of enquiry, beside the line-level check on the newest evidence."""
     line_keys = {line.key for line in lines}
     counting: dict[str, list[tuple[DocumentFacts, float]]] = {k: [] for k in line_keys}
     weak: dict[str, list[tuple[DocumentFacts, float]]] = {k: [] for k in line_keys}
@@ -196,6 +202,7 @@ def analyse(
 
     agency_summaries, coverage = _coverage(lines, agencies, documents, counting)
     findings.extend(coverage)
+    findings.extend(_stale_findings(stale_documents, counting, [line.key for line in lines]))
 
     line_index = {line.key: i for i, line in enumerate(lines)}
     agency_index = {s.agency: i for i, s in enumerate(agency_summaries)}
@@ -207,7 +214,34 @@ def analyse(
             agency_index.get(f.agency or "", -1),
         )
     )
-    return Analysis(tuple(findings), tuple(summaries), tuple(agency_summaries))
+    return Analysis(
+        tuple(findings), tuple(summaries), tuple(agency_summaries), tuple(stale_documents)
+    )
+
+
+def _stale_findings(
+    stale: Sequence[StaleDocument],
+    counting: dict[str, list[tuple[DocumentFacts, float]]],
+    line_order: list[str],
+) -> list[Finding]:
+    # Filed under the line the document is most about (the first such line in the
+    # framework's order on a tie), so the line's findings include it.
+    main: dict[int, tuple[float, int]] = {}
+    for position, line_key in enumerate(line_order):
+        for doc, confidence in counting[line_key]:
+            if doc.id not in main or confidence > main[doc.id][0]:
+                main[doc.id] = (confidence, position)
+    return [
+        Finding(
+            "stale",
+            line_order[main[s.id][1]] if s.id in main else None,
+            s.agency or NO_AGENCY,
+            s.severity,  # type: ignore[arg-type]
+            s.message,
+            (s.id,),
+        )
+        for s in stale
+    ]
 
 
 def _outranks(new: Alignment, held: Alignment) -> bool:
