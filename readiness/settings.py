@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "readiness.indicators",
     "readiness.narratives",
     "readiness.actions",
+    "readiness.reports",
     "readiness.countdown",
     "readiness.demo",
     "readiness.lib",

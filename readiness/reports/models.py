@@ -1,0 +1,53 @@
+"""What the review looked at besides documents: case files read, interviews held, focus
+groups run. The report's approach counts them; the evidence library counts documents."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from readiness.reviews.models import Review
+
+
+class ReviewActivity(models.Model):
+    CASE_FILE, INTERVIEW, FOCUS_GROUP = "case_file", "interview", "focus_group"
+    KINDS = [
+        (CASE_FILE, "Case files reviewed"),
+        (INTERVIEW, "Interviews held"),
+        (FOCUS_GROUP, "Focus groups run"),
+    ]
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(max_length=12, choices=KINDS)
+    count = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(10000)])
+    description = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who or what, e.g. social workers about those cases.",
+    )
+    people = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people took part (focus groups)."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "kind", "id"]
+        verbose_name_plural = "review activities"
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.get_kind_display().lower()}"
+
+
+class ReportTemplate(models.Model):
+    """A council's own Word template for the review's report: checked when uploaded (type
+    by content, size, the styles the report needs) and stored as bytes."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="report_template")
+    filename = models.CharField(max_length=200)
+    data = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now=True)
