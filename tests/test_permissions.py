@@ -8,6 +8,7 @@ from django.urls import get_resolver, reverse
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
+from readiness.lib.testing.factories import ActionItemFactory, FindingFactory
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.reviews.models import Phase
 
@@ -60,6 +61,25 @@ MATRIX = [
     ("narratives:briefs", (), "get", (200, 200, 200, 200, 404)),
     ("narratives:briefs", (), "post", (400, 400, 400, 403, 404)),
     ("narratives:brief", ("service",), "get", (200, 200, 200, 200, 404)),
+    ("actions:findings", (), "get", (200, 200, 200, 200, 404)),
+    ("actions:new-finding", (), "get", (200, 200, 403, 403, 404)),
+    ("actions:new-finding", (), "post", (400, 400, 403, 403, 404)),
+    ("actions:edit-finding", ("finding",), "get", (200, 200, 403, 403, 404)),
+    ("actions:edit-finding", ("finding",), "post", (400, 400, 403, 403, 404)),
+    ("actions:carry-forward", (), "post", (302, 302, 403, 403, 404)),
+    ("actions:plan", (), "get", (200, 200, 200, 200, 404)),
+    ("actions:plan-json", (), "get", (200, 200, 200, 200, 404)),
+    ("actions:new", (), "get", (200, 200, 403, 403, 404)),
+    ("actions:new", (), "post", (400, 400, 403, 403, 404)),
+    ("actions:export", (), "get", (200, 200, 200, 200, 404)),
+    ("actions:import", (), "get", (200, 200, 403, 403, 404)),
+    ("actions:import", (), "post", (400, 400, 403, 403, 404)),
+    ("actions:item", ("item",), "get", (200, 200, 200, 200, 404)),
+    ("actions:edit", ("item",), "get", (200, 200, 403, 403, 404)),
+    ("actions:edit", ("item",), "post", (400, 400, 403, 403, 404)),
+    # The item belongs to the contributor's agency, so they may add progress to it.
+    ("actions:progress", ("item",), "post", (400, 400, 400, 403, 404)),
+    ("actions:milestone", ("item",), "post", (400, 400, 403, 403, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -67,7 +87,9 @@ ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 def test_every_review_url_is_in_the_matrix():
     names = {
         f"{namespace}:{name}"
-        for namespace in ("reviews", "assessment", "evidence", "indicators", "narratives")
+        for namespace in (
+            "reviews", "assessment", "evidence", "indicators", "narratives", "actions",
+        )  # fmt: skip
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
@@ -123,6 +145,10 @@ def test_each_role_gets_the_expected_status(
                 whats_next="d",
             )
             args.append("story")
+        elif item == "finding":
+            args.append(FindingFactory(review=review).id)
+        elif item == "item":
+            args.append(ActionItemFactory(review=review, owner_agency=police).code)
         elif item == "import":
             args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "document":
