@@ -12,9 +12,9 @@ from django.utils import timezone
 from readiness.actions.models import ActionItem
 from readiness.evidence.models import EvidenceDocument
 from readiness.indicators.models import DataImport
-from readiness.narratives.domain.check import check_narrative
+from readiness.narratives.domain.check import IndicatorRef, NarrativeText, check_narrative
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
-from readiness.narratives.services import as_text, current_values
+from readiness.narratives.services import current_values
 from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE, may
 from readiness.reviews.models import Membership, Review
 
@@ -59,6 +59,23 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _as_text(version: NarrativeVersion) -> NarrativeText:
+    """What the narrative check reads. Only the figures and the date decide staleness, so the
+    version's evidence links are not fetched (that would be a query per narrative)."""
+    return NarrativeText(
+        title=version.title,
+        targeted_and_why=version.targeted_and_why,
+        what_we_did=version.what_we_did,
+        impact_for_children=version.impact_for_children,
+        whats_next=version.whats_next,
+        indicators=tuple(
+            IndicatorRef(i["indicator"], i["period"], i["value"]) for i in version.indicators
+        ),
+        evidence_links=len(version.evidence),
+        updated_on=timezone.localtime(version.written_at).date(),
+    )
+
+
 def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
     """Narratives whose latest version the narrative check says to refresh, judged with the
     figures held now and its age on the day of the call."""
@@ -80,7 +97,7 @@ def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
         if version is None:
             continue
         result = check_narrative(
-            as_text(version, narrative.action_point),
+            _as_text(version),
             latest_import=latest_day,
             today=called,
             current_values=values,

@@ -445,7 +445,8 @@ def build_timetable(
         )
     if undated_documents:
         notes.append(
-            f"{_plural(undated_documents, 'document')} carry no date, so nobody can tell "
+            f"{_plural(undated_documents, 'document')} "
+            f"{'carries' if undated_documents == 1 else 'carry'} no date, so nobody can tell "
             "whether they are current: date them when you can."
         )
     skipped = tuple(calendar.not_working(called, start))
