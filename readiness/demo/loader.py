@@ -94,13 +94,15 @@ def load_evidence(review: Review, folder: Path, progress: object = None) -> obje
 
     lead = Membership.objects.filter(review=review, role=Membership.LEAD).first()
     # The set's README and manifest sit beside the agencies' folders: they are not evidence.
-    return ingest_path(
+    report = ingest_path(
         review,
         folder,
         user=lead.user if lead else None,
         progress=progress,
         in_subfolders_only=True,
     )
+    link_narrative_documents(review)
+    return report
 
 
 FIGURES = Path(__file__).resolve().parent / "data"
@@ -145,8 +147,30 @@ def load_figures_and_narratives(review: Review) -> object:
             evidence=list(item.evidence),
             written_by=lead.user if lead else None,
         )
+    link_narrative_documents(review)
     load_impacts(review, lead.user if lead else None)
     return record
+
+
+def link_narrative_documents(review: Review) -> int:
+    """The demo narratives name their evidence by title; once the evidence library holds
+    those documents, each title becomes a link to its document. Returns the links made."""
+    from readiness.evidence.models import EvidenceDocument
+    from readiness.narratives.models import NarrativeVersion
+
+    by_title = {
+        title.casefold(): pk
+        for pk, title in EvidenceDocument.objects.filter(review=review).values_list("id", "title")
+    }
+    made = 0
+    for version in NarrativeVersion.objects.filter(narrative__review=review):
+        found = [by_title[t.casefold()] for t in version.evidence if t.casefold() in by_title]
+        if found:
+            version.documents.add(*found)
+            version.evidence = [t for t in version.evidence if t.casefold() not in by_title]
+            version.save(update_fields=["evidence"])
+            made += len(found)
+    return made
 
 
 DEMO_IMPACTS = (

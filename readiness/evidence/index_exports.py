@@ -116,13 +116,17 @@ def _narratives_by_judgement(review: Review, lines: list) -> dict[str, tuple[str
     titles = {line.judgement.published_key or line.judgement.key: line.judgement.title
               for line in lines}  # fmt: skip
     found: dict[str, list[str]] = {}
-    for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
+    narratives = Narrative.objects.filter(review=review).prefetch_related("versions__documents")
+    for narrative in narratives:
         version = narrative.versions.first()
         if version is None:
             continue
         label = f"{narrative.action_point + ': ' if narrative.action_point else ''}" + (
             f"{version.title} (narrative, version {version.number})"
         )
+        linked = sorted(d.title for d in version.documents.all())
+        if linked:  # the documents it links, so the index leads from one to the other
+            label += "; evidence: " + "; ".join(linked)
         for area in narrative.judgement_areas:
             if area in titles:
                 found.setdefault(titles[area], []).append(label)

@@ -1,8 +1,14 @@
-from django import forms
+import re
 
+from django import forms
+from django.db.models import QuerySet
+
+from readiness.evidence.models import EvidenceDocument
 from readiness.lib.forms import GovukFormMixin
 
 from .models import NarrativeVersion, ServiceImpact
+
+ACTION_CODE = re.compile(r"[A-Z]{1,3}[0-9]{1,4}")
 
 
 class NarrativeForm(GovukFormMixin, forms.ModelForm):
@@ -13,12 +19,27 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         help_text="Their latest figures are shown with the narrative and checked for "
         "staleness after each import.",
     )
+    document_ids = forms.ModelMultipleChoiceField(
+        label="Documents from the evidence library",
+        required=False,
+        queryset=EvidenceDocument.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The documents that show what the narrative says; each is linked from it.",
+    )
     evidence_text = forms.CharField(
-        label="Evidence it signposts",
+        label="Other evidence it signposts",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One document per line, as titled in the evidence library.",
+        help_text="Anything not in the evidence library, one reference per line.",
     )
+    action_point = forms.CharField(
+        label="Action point",
+        required=False,
+        max_length=10,
+        help_text="The code of the action point it answers, for example A12.",
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5",
+                                      "spellcheck": "false"}),
+    )  # fmt: skip
 
     class Meta:
         model = NarrativeVersion
@@ -28,9 +49,33 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
             for name in ("targeted_and_why", "what_we_did", "impact_for_children", "whats_next")
         }
 
-    def __init__(self, *args: object, indicators: list = (), **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        indicators: list = (),
+        documents: QuerySet | None = None,
+        action_codes: set[str] = frozenset(),
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["indicator_ids"].choices = [(d.id, d.title) for d in indicators]
+        if documents is not None:
+            self.fields["document_ids"].queryset = documents
+        self.action_codes = set(action_codes)
+
+    def clean_action_point(self) -> str:
+        code = self.cleaned_data["action_point"].strip().upper()
+        if not code:
+            return ""
+        if not ACTION_CODE.fullmatch(code):
+            raise forms.ValidationError(
+                "Enter the action point's code as a letter and a number, like A12"
+            )
+        if self.action_codes and code not in self.action_codes:
+            raise forms.ValidationError(
+                f"There is no action point {code} in this review: use a code from its actions"
+            )
+        return code
 
     def evidence(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["evidence_text"].splitlines()

@@ -34,7 +34,12 @@ class NarrativeVersion(models.Model):
     whats_next = models.TextField("What's next")
     # [{"indicator": id, "period": label shown, "value": value shown}]: what the reader saw.
     indicators = models.JSONField(default=list, blank=True)
-    evidence = models.JSONField(default=list, blank=True)  # titles or references
+    # Documents from the review's evidence library this version signposts; each version
+    # keeps its own set, so an earlier version still shows what it linked.
+    documents = models.ManyToManyField(
+        "evidence.EvidenceDocument", blank=True, related_name="narrative_versions"
+    )
+    evidence = models.JSONField(default=list, blank=True)  # other references, as written
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from readiness.evidence.models import EvidenceDocument
 from readiness.indicators.models import DataImport, IndicatorValue
 from readiness.indicators.queries import definition, period_label
 from readiness.reviews.models import Review
@@ -42,9 +46,11 @@ def save_version(
     title: str,
     indicator_ids: list[str],
     evidence: list[str],
+    documents: Iterable[EvidenceDocument] = (),
     **sections: str,
 ) -> NarrativeVersion:
-    """A new version: embedded indicators take the figures held now."""
+    """A new version: embedded indicators take the figures held now; `documents` (from the
+    narrative's own review) are the evidence library documents it links."""
     values = current_values(narrative.review)
     embedded = []
     for indicator_id in indicator_ids:
@@ -54,8 +60,11 @@ def save_version(
         period, value = values[indicator_id]
         embedded.append({"indicator": indicator_id, "period": period,
                          "value": shown(value, found.unit)})  # fmt: skip
+    documents = list(documents)
+    if any(d.review_id != narrative.review_id for d in documents):
+        raise ValueError("A narrative links only its own review's documents.")
     last = narrative.versions.aggregate(last=Max("number"))["last"] or 0
-    return NarrativeVersion.objects.create(
+    version = NarrativeVersion.objects.create(
         narrative=narrative,
         number=last + 1,
         title=title,
@@ -64,6 +73,8 @@ def save_version(
         written_by=user,
         **{name: sections[name] for name in SECTIONS},
     )
+    version.documents.set(documents)
+    return version
 
 
 def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:
@@ -76,7 +87,7 @@ def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:
         indicators=tuple(
             IndicatorRef(i["indicator"], i["period"], i["value"]) for i in version.indicators
         ),
-        evidence_links=len(version.evidence),
+        evidence_links=len(version.evidence) + len(version.documents.all()),
         action_point_links=1 if action_point else 0,
         updated_on=timezone.localtime(version.written_at).date(),
     )
@@ -91,3 +102,24 @@ def check(version: NarrativeVersion) -> CheckResult:
         today=timezone.localdate(),
         current_values=current_values(review),
     )
+
+
+def action_point(narrative: Narrative) -> dict[str, str] | None:
+    """The narrative's action point as the actions app holds it: code, text and, where that
+    app has a page for it, its address. None when the narrative names no action point."""
+    if not narrative.action_point:
+        return None
+    from readiness.actions.models import ActionItem
+
+    item = (
+        ActionItem.objects.filter(review=narrative.review_id, code=narrative.action_point)
+        .only("code", "text")
+        .first()
+    )
+    found = {"code": narrative.action_point, "text": item.text if item else "", "url": ""}
+    if item is not None:
+        try:
+            found["url"] = reverse("actions:item", args=[narrative.review_id, item.code])
+        except NoReverseMatch:  # the actions app's pages are not installed
+            pass
+    return found

@@ -3,12 +3,14 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from docx import Document
 from docx.shared import Inches
 
+from readiness.evidence.queries import visible_documents
 from readiness.indicators.domain.charts import chart_description, data_table, png_chart
 from readiness.indicators.queries import library, review_indicators
 from readiness.reviews.access import get_review_for_user
@@ -18,7 +20,7 @@ from .briefs import service_briefs
 from .forms import ImpactForm, NarrativeForm
 from .models import Narrative, NarrativeVersion
 from .pdf import Figure, narrative_pdf
-from .services import check, current_values, save_version
+from .services import action_point, check, current_values, save_version
 
 
 def _new_key(review: object, title: str) -> str:
@@ -40,7 +42,8 @@ def _latest(narrative: Narrative):
 def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     rows = []
-    for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
+    narratives = Narrative.objects.filter(review=review).prefetch_related("versions__documents")
+    for narrative in narratives:
         version = _latest(narrative)
         rows.append((narrative, version, check(version) if version else None))
     if format == "json":
@@ -66,43 +69,72 @@ def detail(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
     live = current_values(review)
+    visible = set(visible_documents(review, membership).values_list("id", flat=True))
     return render(request, "narratives/detail.html", {
         "review": review, "narrative": narrative, "version": version, "versions": versions,
         "result": check(version),
         "embedded": [(i, live.get(i["indicator"])) for i in version.indicators],
+        "documents": [(d, d.id in visible) for d in version.documents.select_related("agency")],
+        "action": action_point(narrative),
         "may_write": may(membership.role, CONTRIBUTE),
     })  # fmt: skip
 
 
+def _action_codes(review: object) -> set[str]:
+    from readiness.actions.models import ActionItem
+
+    return set(ActionItem.objects.filter(review=review).values_list("code", flat=True))
+
+
 @login_required
 def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, CONTRIBUTE)
+    review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
     narrative = get_object_or_404(Narrative, review=review, key=key) if key else None
     latest = _latest(narrative) if narrative else None
-    initial = {}
+    documents = (
+        visible_documents(review, membership).select_related("agency").order_by("title", "id")
+    )
+    linked = list(latest.documents.all()) if latest else []
+    visible_ids = set(documents.values_list("id", flat=True))
+    # Documents this person cannot see stay linked: a contributor's new version must not
+    # silently drop another agency's evidence.
+    carried = [d for d in linked if d.id not in visible_ids]
+    initial = {"action_point": narrative.action_point if narrative else ""}
     if latest:
-        initial = {"indicator_ids": [i["indicator"] for i in latest.indicators],
-                   "evidence_text": "\n".join(latest.evidence)}  # fmt: skip
+        initial |= {"indicator_ids": [i["indicator"] for i in latest.indicators],
+                    "evidence_text": "\n".join(latest.evidence),
+                    "document_ids": [d.id for d in linked if d.id in visible_ids]}  # fmt: skip
     form = NarrativeForm(request.POST or None, instance=None, initial=initial,
-                         indicators=list(library()))  # fmt: skip
+                         indicators=list(library()), documents=documents,
+                         action_codes=_action_codes(review))  # fmt: skip
     if latest and request.method != "POST":
         for name in ("title", "targeted_and_why", "what_we_did", "impact_for_children",
                      "whats_next"):  # fmt: skip
             form.initial[name] = getattr(latest, name)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if narrative is None:
-            narrative = Narrative.objects.create(review=review, key=_new_key(review, data["title"]))
-        version = save_version(
-            narrative, request.user, title=data["title"], indicator_ids=data["indicator_ids"],
-            evidence=form.evidence(),
-            **{n: data[n] for n in ("targeted_and_why", "what_we_did", "impact_for_children",
-                                    "whats_next")},
-        )  # fmt: skip
+        with transaction.atomic():
+            if narrative is None:
+                narrative = Narrative.objects.create(
+                    review=review, key=_new_key(review, data["title"]),
+                    action_point=data["action_point"],
+                )  # fmt: skip
+            elif narrative.action_point != data["action_point"]:
+                narrative.action_point = data["action_point"]
+                narrative.save(update_fields=["action_point"])
+            version = save_version(
+                narrative, request.user, title=data["title"],
+                indicator_ids=data["indicator_ids"], evidence=form.evidence(),
+                documents=list(data["document_ids"]) + carried,
+                **{n: data[n] for n in ("targeted_and_why", "what_we_did",
+                                        "impact_for_children", "whats_next")},
+            )  # fmt: skip
         messages.success(request, f"Saved version {version.number}.")
         return redirect("narratives:detail", review_id=review.id, key=narrative.key)
     return render(request, "narratives/edit.html", {
-        "review": review, "narrative": narrative, "form": form,
+        "review": review, "narrative": narrative, "form": form, "carried": carried,
+        "chosen_documents": {int(v) for v in form["document_ids"].value() or []
+                             if str(v).isdigit()},
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 

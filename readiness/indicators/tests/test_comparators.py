@@ -106,7 +106,7 @@ def test_the_same_figures_again_change_nothing(as_lead, review, lead):
     page = as_lead.get(url(review))
     assert [str(m) for m in page.context["messages"]] == [
         "Saved England for 2025-26.",
-        "Nothing changed: those figures were already held for 2025-26."
+        "Nothing changed: those figures were already held for 2025-26.",
     ]
 
 
