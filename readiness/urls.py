@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("readiness.evidence.urls")),
     path("", include("readiness.indicators.urls")),
     path("", include("readiness.narratives.urls")),
+    path("", include("readiness.reports.urls")),
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
 ]

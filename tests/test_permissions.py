@@ -10,6 +10,7 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
 from readiness.lib.testing.factories import ActionItemFactory, FindingFactory
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
+from readiness.reports.models import ReviewActivity
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,15 @@ MATRIX = [
     # The item belongs to the contributor's agency, so they may add progress to it.
     ("actions:progress", ("item",), "post", (400, 400, 400, 403, 404)),
     ("actions:milestone", ("item",), "post", (400, 400, 403, 403, 404)),
+    ("reports:report", (), "get", (200, 200, 403, 200, 404)),
+    ("reports:download", ("html",), "get", (200, 200, 403, 200, 404)),
+    ("reports:download", ("docx",), "get", (200, 200, 403, 200, 404)),
+    ("reports:download", ("pdf",), "get", (200, 200, 403, 200, 404)),
+    ("reports:sef", (), "get", (200, 200, 403, 200, 404)),
+    ("reports:template", (), "post", (400, 403, 403, 403, 404)),
+    ("reports:remove-template", (), "post", (302, 403, 403, 403, 404)),
+    ("reports:activities", (), "post", (400, 400, 403, 403, 404)),
+    ("reports:remove-activity", ("activity",), "post", (302, 302, 403, 403, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -89,6 +99,7 @@ def test_every_review_url_is_in_the_matrix():
         f"{namespace}:{name}"
         for namespace in (
             "reviews", "assessment", "evidence", "indicators", "narratives", "actions",
+            "reports",
         )  # fmt: skip
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
@@ -155,6 +166,8 @@ def test_each_role_gets_the_expected_status(
             args.append(document.id)
         elif item == "alignment":
             args.append(alignment.id)
+        elif item == "activity":
+            args.append(ReviewActivity.objects.create(review=review, kind="interview", count=3).id)
         elif item == "phase":
             args.append(Phase.objects.create(review=review, name="P", position=9).id)
         else:

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+base = "reviews/<int:review_id>/report/"
+urlpatterns = [
+    path(base, views.report, name="report"),
+    path(base + "readiness-report.<str:fmt>", views.download, name="download"),
+    path(base + "self-evaluation.docx", views.sef, name="sef"),
+    path(base + "template/", views.upload_template, name="template"),
+    path(base + "template/remove/", views.remove_template, name="remove-template"),
+    path(base + "activities/", views.add_activity, name="activities"),
+    path(base + "activities/<int:activity_id>/remove/", views.remove_activity,
+         name="remove-activity"),
+]  # fmt: skip
