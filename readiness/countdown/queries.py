@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from readiness.actions.models import ActionItem
+from readiness.evidence.domain.stale import stale_documents as library_stale_documents
 from readiness.evidence.models import EvidenceDocument
+from readiness.evidence.queries import document_ages
 from readiness.indicators.models import DataImport
 from readiness.narratives.domain.check import IndicatorRef, NarrativeText, check_narrative
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
@@ -28,7 +31,6 @@ from .domain.timetable import (
     Timetable,
     build_timetable,
     england_and_wales,
-    evidence_cutoff,
     notice_for,
     refuse_if_not_working,
 )
@@ -125,29 +127,39 @@ def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
 def stale_documents(
     review: Review, called: date, membership: Membership | None
 ) -> tuple[list[DocumentItem], int]:
-    """Documents dated more than a year before the call, and how many carry no date. A member
-    who may not see every agency's evidence sees their own agency's by title and the others
-    as a count per agency."""
+    """Out-of-date documents by the evidence library's own rule (`evidence.domain.stale`),
+    judged on the day of the call, and how many documents carry no date. A member who may
+    not see every agency's evidence sees their own agency's by title and the others as a
+    count per agency."""
     see_all = membership is None or may(membership.role, SEE_ALL_EVIDENCE)
-    own = membership.agency_id if membership is not None else None
-    documents = EvidenceDocument.objects.filter(review=review)
-    undated = documents.aggregate(n=Count("id", filter=Q(document_date=None)))["n"]
-    stale = (
-        documents.filter(document_date__lt=evidence_cutoff(called))
-        .select_related("agency", "added_by")
-        .only("id", "title", "document_date", "agency__name", "added_by")
-        .order_by("agency__name", "document_date", "id")
+    own = membership.agency.name if membership is not None and membership.agency else None
+    ages = document_ages(review)
+    undated = sum(1 for age in ages if age.date is None)
+    stale = library_stale_documents(
+        ages, called, older_than_months=settings.EVIDENCE_STALE_DOCUMENT_MONTHS
     )
+    owners = {
+        doc.id: _name(doc.added_by)
+        for doc in EvidenceDocument.objects.filter(id__in=[s.id for s in stale])
+        .select_related("added_by")
+        .only("id", "added_by")
+    }
     shown: list[DocumentItem] = []
     hidden: dict[str, int] = {}
-    for doc in stale:
-        agency = doc.agency.name if doc.agency else ""
-        if see_all or (own is not None and doc.agency_id == own):
+    for doc in sorted(stale, key=lambda d: (d.agency, d.date or date.max, d.title, d.id)):
+        if see_all or (own is not None and doc.agency == own):
             shown.append(
-                DocumentItem(doc.id, doc.title, agency, _name(doc.added_by), doc.document_date)
+                DocumentItem(
+                    doc.id,
+                    doc.title,
+                    doc.agency,
+                    owners.get(doc.id, ""),
+                    doc.date,
+                    reasons=doc.reasons,
+                )  # fmt: skip
             )
         else:
-            hidden[agency] = hidden.get(agency, 0) + 1
+            hidden[doc.agency] = hidden.get(doc.agency, 0) + 1
     shown.extend(DocumentItem(None, "", agency, "", None, n) for agency, n in hidden.items())
     return shown, undated
 

@@ -19,8 +19,9 @@ What must be refreshed, and by when (SCHEDULE; deadlines fall on preparation day
 
 - overdue actions (open, due before the call): a progress update by day ⌈0.2 × (N-1)⌉, so
   the partnership knows early where it stands;
-- stale evidence (dated more than EVIDENCE_STALE_AFTER_DAYS before the call): replaced or
-  re-dated by day ⌈0.4 × (N-1)⌉, before the narratives that cite it;
+- stale evidence (the evidence library's own rule, `evidence/domain/stale.py`, applied on
+  the day of the call: too old, past its stated review date, or superseded by a newer
+  version): replaced or reviewed by day ⌈0.4 × (N-1)⌉, before the narratives that cite it;
 - stale narratives (figures older than the latest import, typed before it, or not refreshed
   for six months: the narrative check's own findings): a new version by the middle,
   day ⌈0.5 × (N-1)⌉;
@@ -66,10 +67,6 @@ KIND_LABELS = {
     "action_open": "Open action",
     "brief": "Interview brief",
 }
-# A document dated more than a year before the call no longer shows the current picture; the
-# evidence analyses use the same year for a line of enquiry's newest evidence.
-EVIDENCE_STALE_AFTER_DAYS = 365
-
 WEEKEND_NAMES = {(12, 25): "Christmas Day", (12, 26): "Boxing Day", (1, 1): "New Year's Day"}
 
 
@@ -229,6 +226,7 @@ class DocumentItem:
     owner: str = ""
     document_date: date | None = None
     count: int = 1
+    reasons: tuple[str, ...] = ()  # why it is out of date, from the evidence library
 
 
 @dataclass(frozen=True)
@@ -248,15 +246,6 @@ class BriefFacts:
     impacts: int
     data_backed: int
     owners: tuple[str, ...] = ()
-
-
-def is_stale_document(document_date: date | None, called: date) -> bool:
-    return document_date is not None and document_date < evidence_cutoff(called)
-
-
-def evidence_cutoff(called: date) -> date:
-    """Documents dated before this day are stale at a call on `called`."""
-    return called - timedelta(days=EVIDENCE_STALE_AFTER_DAYS)
 
 
 # The result.
@@ -409,13 +398,10 @@ def build_timetable(
     for doc in documents:
         if doc.count > 1 or doc.id is None:
             what = f"{_plural(doc.count, 'document')} from {doc.agency or 'no agency'}"
-            why = f"dated more than {EVIDENCE_STALE_AFTER_DAYS} days before the call"
+            why = "out of date (titles shown to those who see every agency's evidence)"
         else:
-            what = f"Replace or re-date \u201c{doc.title}\u201d"
-            dated = (
-                f"{doc.document_date.day} {doc.document_date:%B %Y}" if doc.document_date else ""
-            )
-            why = f"dated {dated}, more than {EVIDENCE_STALE_AFTER_DAYS} days before the call"
+            what = f"Replace or review \u201c{doc.title}\u201d"
+            why = "; ".join(doc.reasons) or "out of date"
         ref = "" if doc.id is None else str(doc.id)
         tasks.append(task("evidence", ref, what, why, doc.owner, doc.agency,
                           deadlines["evidence"]))  # fmt: skip

@@ -105,8 +105,8 @@ def test_the_lead_sees_the_timetable_for_a_call_before_christmas(as_lead, items,
     writer = contributor.get_full_name()
     assert rows(response) == [
         ("Day 2", "A1: a progress update on “Refresh thresholds”", "Ann Able, Anyshire Police"),
-        ("Day 4", "Replace or re-date “Health report 2023”", "No owner, Anyshire Health"),
-        ("Day 4", "Replace or re-date “Police audit 2024”", "No owner, Anyshire Police"),
+        ("Day 4", "Replace or review “Health report 2023”", "No owner, Anyshire Health"),
+        ("Day 4", "Replace or review “Police audit 2024”", "No owner, Anyshire Police"),
         ("Day 5", "A new version of “Narrative front-door”", f"{writer}, Anyshire Police"),
         ("Day 7", "A2: complete “Dental checks”", "No owner"),
         ("Day 9", "Check and print the Police interview brief", f"{writer}, Police"),
@@ -216,6 +216,12 @@ def test_the_json_twin(as_lead, items):
         ("brief", 9, "2027-01-11"),
     ]
     assert tasks[3]["link"] == reverse("narratives:detail", args=[items.id, "front-door"])
+    # Stale by the evidence library's own rule, judged on the day of the call.
+    assert [t["why"] for t in tasks[1:3]] == [
+        "dated 1 February 2023, 3 years 10 months ago (the limit is 2 years)",
+        "dated 1 May 2024, 2 years 7 months ago (the limit is 2 years)",
+    ]
+    assert tasks[3]["why"] == "Last updated on 01 March 2026. Refresh it before the inspection."
 
 
 def test_the_json_twin_refuses_a_bank_holiday(as_lead, review):
@@ -295,6 +301,6 @@ def test_the_page_takes_the_same_queries_for_one_or_three_of_each(
 ):
     _grow(review, police, n)
     as_lead.get(url(review, **CALL))  # warm the session
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = as_lead.get(url(review, **CALL))
     assert len(rows(response)) == 4 * n

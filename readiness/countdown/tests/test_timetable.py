@@ -15,7 +15,6 @@ from readiness.countdown.domain.timetable import (
     build_timetable,
     call_today,
     england_and_wales,
-    is_stale_document,
     notice_for,
 )
 from readiness.lib import workdays
@@ -280,7 +279,14 @@ def test_each_item_falls_on_its_day_with_its_owner():
             )
         ],  # fmt: skip
         documents=[
-            DocumentItem(7, "Audit 2024", "Police", "Cy Cole", date(2024, 5, 1)),
+            DocumentItem(
+                7,
+                "Audit 2024",
+                "Police",
+                "Cy Cole",
+                date(2024, 5, 1),
+                reasons=("dated 1 May 2024", "its review date has passed"),
+            ),  # fmt: skip
             DocumentItem(None, "", "Health", "", None, count=3),
         ],
         briefs=[BriefFacts("Police", 3, 2, ("Cy Cole",))],
@@ -298,8 +304,8 @@ def test_each_item_falls_on_its_day_with_its_owner():
     ]
     assert [x.why for x in t.tasks] == [
         "In progress, due Monday 2 November 2026: overdue by 51 days",
-        "dated more than 365 days before the call",
-        "dated 1 May 2024, more than 365 days before the call",
+        "out of date (titles shown to those who see every agency's evidence)",
+        "dated 1 May 2024; its review date has passed",
         "figures older than the latest data",
         "In progress, no due date",
         "Not started, due Wednesday 6 January 2027",
@@ -313,13 +319,6 @@ def test_an_action_due_on_a_weekend_is_due_the_working_day_before():
     action = ActionFacts("A9", "Action point", "x", "", "", date(2027, 1, 3), "Not started")
     (task,) = timetable(date(2026, 12, 23), actions=[action]).tasks
     assert (task.day, task.due) == (4, date(2026, 12, 31))
-
-
-def test_documents_are_stale_a_year_before_the_call():
-    called = date(2026, 12, 23)
-    assert is_stale_document(date(2025, 12, 22), called)
-    assert not is_stale_document(date(2025, 12, 23), called)
-    assert not is_stale_document(None, called)
 
 
 def test_the_timetable_reads_as_text_and_as_data():
