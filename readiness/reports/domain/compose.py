@@ -336,7 +336,7 @@ def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
         ("Judgement", "Kind", "Grade", "Suggested", "Confidence", "Rationale"),
         tuple((j.title, j.kind, j.grade or "Not graded", j.suggested or "–",
                j.confidence.capitalize() or "–", j.rationale or "–") for j in data.judgements),
-        widths=(3, 1.2, 1.4, 1.4, 1.2, 4),
+        widths=(3, 1.2, 1.3, 1.4, 1.5, 4.2),
     ))  # fmt: skip
     body.heading(1, "Annex C: action plan", "annex-c")
     items = _items_sorted(data.items)

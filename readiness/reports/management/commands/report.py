@@ -1,0 +1,60 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from readiness.reports.domain.check import ReportCheckError
+from readiness.reports.domain.word import TemplateError
+from readiness.reports.services import build_report
+from readiness.reviews.commands import review_or_error
+
+BAD_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the review's readiness report as HTML, Word or PDF; the report check runs "
+        "first and nothing is written when it finds a problem (exit status 2)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("review", type=int, help="Review id.")
+        parser.add_argument(
+            "--format", required=True, choices=["html", "docx", "pdf"], help="Output format."
+        )
+        parser.add_argument("--output", required=True, help="File to write.")
+        parser.add_argument(
+            "--template",
+            help="A Word document (.docx) whose styles the Word report uses (docx only); "
+            "without it, the review's uploaded template if any.",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        try:
+            review = review_or_error(options["review"])
+        except CommandError as error:
+            raise CommandError(str(error), returncode=BAD_INPUT) from error
+        template = None
+        if options["template"]:
+            if options["format"] != "docx":
+                raise CommandError("--template applies to --format docx only.",
+                                   returncode=BAD_INPUT)  # fmt: skip
+            path = Path(str(options["template"]))
+            if not path.is_file():
+                raise CommandError(f"There is no template {path}.", returncode=BAD_INPUT)
+            template = path.read_bytes()
+        try:
+            data = build_report(review, str(options["format"]), template)
+        except ReportCheckError as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                f"The report was not built: {len(error.problems)} problem"
+                f"{'s' if len(error.problems) != 1 else ''} above.",
+                returncode=BAD_INPUT,
+            ) from error
+        except TemplateError as error:
+            raise CommandError(str(error), returncode=BAD_INPUT) from error
+        output = Path(str(options["output"]))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        self.stdout.write(f"Wrote {review.area}'s report to {output} ({len(data):,} bytes).")

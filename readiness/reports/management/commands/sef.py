@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from readiness.reports.domain.check import ReportCheckError
+from readiness.reports.domain.word import TemplateError
+from readiness.reports.services import build_sef
+from readiness.reviews.commands import review_or_error
+
+BAD_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = (
+        "Draft the ILACS self-evaluation as an editable Word document: per area, what we "
+        "know about the quality and impact of practice, how we know it, what we are doing "
+        "to improve."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("review", type=int, help="Review id.")
+        parser.add_argument("--output", required=True, help="Word file (.docx) to write.")
+
+    def handle(self, *args: object, **options: object) -> None:
+        try:
+            review = review_or_error(options["review"])
+            data = build_sef(review)
+        except ReportCheckError as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                "The self-evaluation was not built.", returncode=BAD_INPUT
+            ) from error
+        except (CommandError, TemplateError) as error:
+            raise CommandError(str(error), returncode=BAD_INPUT) from error
+        output = Path(str(options["output"]))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        self.stdout.write(f"Wrote {review.area}'s self-evaluation draft to {output}.")
