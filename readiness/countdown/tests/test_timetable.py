@@ -1,6 +1,8 @@
 """The countdown around Christmas and Easter 2026-2027, against the published bank holidays."""
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +347,22 @@ def test_the_timetable_reads_as_text_and_as_data():
     ]
     assert data["days"][2]["tasks"][0]["ref"] == "A1"
     assert data["days"][2]["tasks"][0]["due"] == "2026-12-29"
+
+
+def test_the_table_in_the_countdown_doc_is_true():
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "countdown.md").read_text()
+    table = doc[doc.index("| call | SLAC / JTAI") :].split("\n\n")[0].splitlines()[2:]
+    assert len(table) == 5
+
+    def day(text: str) -> date:
+        found = re.match(r"\w{3} \d{1,2} \w{3} \d{4}", text)
+        assert found, text
+        return datetime.strptime(found.group(), "%a %d %b %Y").date()
+
+    for row in table:
+        called, slac, ilacs = (cell.strip() for cell in row.strip("|").split("|"))
+        assert timetable(day(called), SLAC).start == day(slac), row
+        assert timetable(day(called), ILACS).start == day(ilacs), row
+        stated = re.search(r", day (\d+)", ilacs)
+        if stated:
+            assert timetable(day(called), ILACS).notice_days == int(stated.group(1)), row
