@@ -90,6 +90,10 @@ MATRIX = [
     ("reports:remove-template", (), "post", (302, 403, 403, 403, 404)),
     ("reports:activities", (), "post", (400, 400, 403, 403, 404)),
     ("reports:remove-activity", ("activity",), "post", (302, 302, 403, 403, 404)),
+    ("countdown:index", (), "get", (200, 200, 200, 200, 404)),
+    ("countdown:index-json", (), "get", (200, 200, 200, 200, 404)),
+    ("countdown:export", ("xlsx",), "get", (200, 200, 200, 200, 404)),
+    ("countdown:export", ("docx",), "get", (200, 200, 200, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 
@@ -99,7 +103,7 @@ def test_every_review_url_is_in_the_matrix():
         f"{namespace}:{name}"
         for namespace in (
             "reviews", "assessment", "evidence", "indicators", "narratives", "actions",
-            "reports",
+            "reports", "countdown",
         )  # fmt: skip
         for name in get_resolver().namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
