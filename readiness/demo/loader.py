@@ -18,6 +18,8 @@ from readiness.frameworks.models import Framework
 from readiness.reviews.models import Agency, Membership, Phase, Review
 from readiness.reviews.services import create_review, make_current
 
+from .domain.actions_demo import link_documents as link_action_documents
+from .domain.actions_demo import load_actions
 from .domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS, Partnership
 
 
@@ -76,6 +78,7 @@ def load_partnership(partnership: Partnership, password: str = DEMO_PASSWORD) ->
     for key, links in partnership.evidence.items():
         for reference, shows in links:
             add_evidence_link(review, find_judgement(review, key), grader, reference, shows)
+    load_actions(review)  # Anytown's findings, R1 and A9–A15
     return review
 
 
@@ -102,6 +105,7 @@ def load_evidence(review: Review, folder: Path, progress: object = None) -> obje
         in_subfolders_only=True,
     )
     link_narrative_documents(review)
+    link_action_documents(review)
     return report
 
 
