@@ -199,7 +199,14 @@ def _approach(body: _Body, data: ReportData) -> None:
         records = [a for a in data.activities if a.kind == kind]
         total = sum(a.count for a in records)
         details = "; ".join(
-            a.description + (f", {plural(a.people, 'person', 'people')}" if a.people else "")
+            ", ".join(
+                part
+                for part in (
+                    a.description,
+                    plural(a.people, "person", "people") if a.people else "",
+                )
+                if part
+            )
             for a in records
             if a.description or a.people
         )
