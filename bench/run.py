@@ -13,6 +13,7 @@ BENCHMARKS = [
     "alignment_harness.py",
     "evidence_speed.py",
     "ssda903_speed.py",
+    "countdown_speed.py",
 ]
 
 failed = []
