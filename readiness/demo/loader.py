@@ -124,6 +124,7 @@ def load_figures_and_narratives(review: Review) -> object:
     record = import_data(
         review, "table", {path.name: path.read_bytes()}, user=lead.user if lead else None
     )
+    load_ssda903(review)
     for item in DEMO_NARRATIVES:
         narrative, _ = Narrative.objects.update_or_create(
             review=review,
@@ -154,6 +155,22 @@ def load_figures_and_narratives(review: Review) -> object:
     link_narrative_documents(review)
     load_impacts(review, lead.user if lead else None)
     return record
+
+
+def load_ssda903(review: Review) -> object | None:
+    """Anytown's invented child-level SSDA903 return (2024/25 and 2025/26), imported through
+    the same service as `readiness data import --kind ssda903`, so the looked after
+    children's figures come from records, with a quality report on the imports page."""
+    if review.area != "Anytown":
+        return None
+    from readiness.demo.domain.ssda903_demo import anytown_return
+    from readiness.indicators.services import import_data
+
+    lead = Membership.objects.filter(review=review, role=Membership.LEAD).first()
+    return import_data(
+        review, "ssda903", anytown_return(), user=lead.user if lead else None,
+        file_name="Anytown SSDA903 return 2024-25 and 2025-26 (synthetic)",
+    )  # fmt: skip
 
 
 def link_narrative_documents(review: Review) -> int:
