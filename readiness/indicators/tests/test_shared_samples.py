@@ -1,0 +1,63 @@
+"""Every sample in ../shared/data/ (SSDA903, CIN census, Annex A) imports through the page's
+service, with a quality report that accounts for every record it could not use or changed.
+
+The samples are for development only and are not in the repository: without them these tests
+are skipped, saying so."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from readiness.indicators.domain.imports import files_from
+from readiness.indicators.models import DataImport
+from readiness.indicators.services import import_data
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def _samples() -> list[tuple[str, Path]]:
+    if not SHARED.is_dir():
+        return []
+    found = [
+        ("ssda903", SHARED / "ssda903_synthetic_five_years"),
+        ("ssda903", SHARED / "ssda903_small_samples"),
+        ("ssda903", SHARED / "ssda903_fake_one_year"),  # its CSVs and its DfE XML together
+        ("ssda903", SHARED / "ssda903_fake_one_year" / "fake_903.xml"),
+    ]
+    found += [("cin", p) for p in sorted((SHARED / "cin_census_fake").glob("*.xml"))]
+    found += [("annexa", p) for p in sorted((SHARED / "annex_a").glob("*.xlsx"))]
+    return found
+
+
+SAMPLES = _samples()
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not SAMPLES, reason=f"the shared samples are not present at {SHARED}"),
+]
+
+
+@pytest.mark.parametrize(
+    "kind,path", SAMPLES or [("none", Path())], ids=[p.name for _, p in SAMPLES] or ["none"]
+)
+def test_each_sample_imports_with_a_quality_report(as_lead, review, kind, path):
+    record = import_data(review, kind, files_from(path), file_name=path.name)
+    stored = DataImport.objects.get()
+    assert stored == record
+    assert record.records_read > 0 or path.name.startswith("ofsted_annex_a_template")
+    quality = record.quality
+    # Every issue is counted under its reason, and each is either left out or kept.
+    assert sum(quality["counts_by_reason"].values()) == quality["issues_total"]
+    assert record.records_left_out + record.records_corrected == quality["issues_total"]
+    assert all(issue["reason"] for issue in quality["issues"])
+    assert quality["issues_total"] > 0  # the samples are deliberately dirty
+    page = as_lead.get(reverse("indicators:import", args=[review.id, record.id]))
+    assert page.status_code == 200
+    shown = min(quality["issues_total"], len(quality["issues"]))
+    assert (
+        page.content.decode().count('<td class="govuk-table__cell">Left out</td>')
+        + (page.content.decode().count('<td class="govuk-table__cell">Kept</td>'))
+        == shown
+    )
+    listed = as_lead.get(reverse("indicators:imports", args=[review.id]))
+    assert list(listed.context["imports"]) == [record]
