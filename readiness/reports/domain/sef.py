@@ -83,8 +83,9 @@ def compose_sef(data: ReportData, branding: Branding | None = None) -> Document:
         titles = list(dict.fromkeys(e.title for e in documents))
         if titles:
             first = f"; the first {MOST_DOCUMENTS}:" if len(titles) > MOST_DOCUMENTS else ":"
+            verb = "speaks" if len(titles) == 1 else "speak"
             para(f"{plural(len(titles), 'document', 'documents')} in the evidence library "
-                 "speak to this area's lines of enquiry" + first)  # fmt: skip
+                 f"{verb} to this area's lines of enquiry{first}")  # fmt: skip
             shows = {e.title: e.shows for e in documents}
             bullets(f"{t}: {shows[t]}" for t in titles[:MOST_DOCUMENTS])
         else:
