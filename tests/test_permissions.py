@@ -8,7 +8,11 @@ from django.urls import get_resolver, reverse
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
-from readiness.lib.testing.factories import ActionItemFactory, FindingFactory
+from readiness.lib.testing.factories import (
+    ActionItemFactory,
+    FindingFactory,
+    MilestoneFactory,
+)
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.reports.models import ReviewActivity
 from readiness.reviews.models import Phase
@@ -81,6 +85,8 @@ MATRIX = [
     # The item belongs to the contributor's agency, so they may add progress to it.
     ("actions:progress", ("item",), "post", (400, 400, 400, 403, 404)),
     ("actions:milestone", ("item",), "post", (400, 400, 403, 403, 404)),
+    ("actions:milestone-done", ("item", "milestone"), "post", (302, 302, 403, 403, 404)),
+    ("actions:findings-json", (), "get", (200, 200, 200, 200, 404)),
     ("reports:report", (), "get", (200, 200, 403, 200, 404)),
     ("reports:download", ("html",), "get", (200, 200, 403, 200, 404)),
     ("reports:download", ("docx",), "get", (200, 200, 403, 200, 404)),
@@ -163,7 +169,10 @@ def test_each_role_gets_the_expected_status(
         elif item == "finding":
             args.append(FindingFactory(review=review).id)
         elif item == "item":
-            args.append(ActionItemFactory(review=review, owner_agency=police).code)
+            action_item = ActionItemFactory(review=review, owner_agency=police)
+            args.append(action_item.code)
+        elif item == "milestone":
+            args.append(MilestoneFactory(item=action_item).id)
         elif item == "import":
             args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "document":

@@ -7,6 +7,7 @@ review = "reviews/<int:review_id>/"
 base = review + "actions/"
 urlpatterns = [
     path(review + "findings/", views.findings, name="findings"),
+    path(review + "findings.json", views.findings, {"format": "json"}, name="findings-json"),
     path(review + "findings/new/", views.finding_edit, name="new-finding"),
     path(review + "findings/<int:finding_id>/edit/", views.finding_edit, name="edit-finding"),
     path(review + "findings/carry-forward/", views.carry_forward, name="carry-forward"),
@@ -19,4 +20,9 @@ urlpatterns = [
     path(base + "<str:code>/edit/", views.item_edit, name="edit"),
     path(base + "<str:code>/progress/", views.add_progress, name="progress"),
     path(base + "<str:code>/milestones/", views.add_milestone, name="milestone"),
+    path(
+        base + "<str:code>/milestones/<int:milestone_id>/done/",
+        views.milestone_done,
+        name="milestone-done",
+    ),
 ]

@@ -32,7 +32,7 @@ EVALUATION_NAMES = dict(Finding.EVALUATIONS)
 
 
 @login_required
-def findings(request: HttpRequest, review_id: int) -> HttpResponse:
+def findings(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     current = {
         f.id: f
@@ -51,6 +51,15 @@ def findings(request: HttpRequest, review_id: int) -> HttpResponse:
                 paragraphs.append((number, current[ref.id]))
             rows.append((area, paragraphs))
         sections.append((EVALUATION_NAMES.get(evaluation, evaluation), rows))
+    if format == "json":
+        return JsonResponse({"review": review.id, "findings": [
+            {"paragraph": number, "evaluation": f.evaluation, "area": area, "text": f.text,
+             "phase": f.phase.name if f.phase else None,
+             "origin_phase": f.origin_phase.name if f.origin_phase else None,
+             "judgements": [j.key for j in f.judgements.all()], "indicators": f.indicators,
+             "raises": [a.code for a in f.action_items.all()]}
+            for _, areas in sections for area, paragraphs in areas for number, f in paragraphs
+        ]})  # fmt: skip
     phase = next((p for p in review.phases.all() if p.is_current), None)
     behind = sum(1 for f in current.values() if phase and f.phase_id != phase.id)
     return render(request, "actions/findings.html", {
@@ -219,6 +228,20 @@ def add_milestone(request: HttpRequest, review_id: int, code: str) -> HttpRespon
             messages.success(request, f"Milestone added to {found.code}.")
             return redirect("actions:item", review_id=review.id, code=found.code)
     return _item_page(request, review, membership, found, milestone_form=form, status=400)
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, review_id: int, code: str, milestone_id: int):
+    """Mark a milestone done today, or not done again."""
+    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    found = _item(review, code)
+    milestone = get_object_or_404(found.milestones, id=milestone_id)
+    milestone.done_on = None if milestone.done_on else timezone.localdate()
+    milestone.save(update_fields=["done_on"])
+    state = "done" if milestone.done_on else "not done"
+    messages.success(request, f"Marked “{milestone.text}” {state}.")
+    return redirect("actions:item", review_id=review.id, code=found.code)
 
 
 def _save_item(request, review, form, found=None):

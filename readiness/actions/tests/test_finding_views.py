@@ -104,3 +104,14 @@ def test_an_outsider_gets_404(as_outsider, review):
     assert as_outsider.get(url(review)).status_code == 404
     edit = reverse("actions:edit-finding", args=[review.id, finding.id])
     assert as_outsider.get(edit).status_code == 404
+
+
+def test_the_findings_json_twin(as_viewer, review):
+    finding = FindingFactory(review=review, text="Quick strategy meetings.", indicators=["x"])
+    item = ActionItemFactory(review=review, finding=finding)
+    data = as_viewer.get(reverse("actions:findings-json", args=[review.id])).json()
+    assert data == {"review": review.id, "findings": [{
+        "paragraph": 1, "evaluation": "performance", "area": "Help and protection",
+        "text": "Quick strategy meetings.", "phase": None, "origin_phase": None,
+        "judgements": [], "indicators": ["x"], "raises": [item.code],
+    }]}  # fmt: skip

@@ -261,3 +261,19 @@ def test_an_import_that_works_lists_the_new_codes(as_lead, review, plan):
     assert response.status_code == 302
     assert ActionItem.objects.get(review=review, code="A2").text == "Police one"
     assert ActionItem.objects.filter(review=review).count() == 3
+
+
+def test_a_milestone_is_marked_done_and_back(as_lead, as_contributor, review, plan):
+    rec = plan[2]
+    milestone = services.add_milestone(rec, "Sign-off", TODAY)
+    url = reverse("actions:milestone-done", args=[review.id, rec.code, milestone.id])
+    assert as_contributor.post(url).status_code == 403
+    assert as_lead.post(url).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done_on == TODAY
+    as_lead.post(url)
+    milestone.refresh_from_db()
+    assert milestone.done_on is None
+    other = ActionItemFactory(review=review)
+    wrong = reverse("actions:milestone-done", args=[review.id, other.code, milestone.id])
+    assert as_lead.post(wrong).status_code == 404
