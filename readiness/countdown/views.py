@@ -76,7 +76,6 @@ def index(request: HttpRequest, review_id: int) -> HttpResponse:
     context = {
         "review": review,
         "form": form,
-        "kind_labels": KIND_LABELS,
         "may_see_all": may(membership.role, SEE_ALL_EVIDENCE),
     }
     status = 200
@@ -95,7 +94,7 @@ def index(request: HttpRequest, review_id: int) -> HttpResponse:
             timetable=timetable,
             today_note=note,
             days=[(day, [(task, link(task)) for task in day.tasks]) for day in timetable.days],
-            counts=count_by_kind(timetable.tasks),
+            counts=[(KIND_LABELS[k], n) for k, n in count_by_kind(timetable.tasks).items() if n],
             called_iso=called.isoformat(),
             start_words=long_date(timetable.start),
         )

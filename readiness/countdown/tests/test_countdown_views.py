@@ -115,6 +115,10 @@ def test_the_lead_sees_the_timetable_for_a_call_before_christmas(as_lead, items,
     assert "Monday 11 January 2027 (day 10: 9 working days to prepare after the call)" in page
     assert "Friday 1 January 2027 (New Year&#x27;s Day)" in page
     assert "1 document carries no date, so nobody can tell whether they are current" in page
+    assert (
+        'To refresh</dt><dd class="govuk-summary-list__value">1 overdue action, 2 stale '
+        "evidence, 1 stale narrative, 1 open action, 1 interview brief</dd>"
+    ) in page
 
 
 def test_each_item_links_to_its_page(as_lead, items):
