@@ -39,6 +39,14 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing and we are not root: install Debian's chromium package" >&2; exit 1; fi; \
 	fi
+	@# The report's render checks: pdftoppm (poppler-utils) and LibreOffice without a display.
+	@if ! command -v pdftoppm >/dev/null || ! command -v soffice >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's poppler-utils and libreoffice-writer-nogui for the render checks"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      poppler-utils libreoffice-writer-nogui >/dev/null; \
+	  else echo "!! pdftoppm or soffice is missing and we are not root: the report render checks will be SKIPPED (install poppler-utils and libreoffice-writer-nogui)" >&2; fi; \
+	fi
 
 lint: install-test
 	$(BIN)/ruff check .

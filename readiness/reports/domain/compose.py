@@ -343,7 +343,7 @@ def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
         ("Judgement", "Kind", "Grade", "Suggested", "Confidence", "Rationale"),
         tuple((j.title, j.kind, j.grade or "Not graded", j.suggested or "–",
                j.confidence.capitalize() or "–", j.rationale or "–") for j in data.judgements),
-        widths=(3, 1.2, 1.3, 1.4, 1.5, 4.2),
+        widths=(3, 1.5, 1.6, 1.8, 1.8, 3.8),
     ))  # fmt: skip
     body.heading(1, "Annex C: action plan", "annex-c")
     items = _items_sorted(data.items)
@@ -357,7 +357,7 @@ def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
                ", ".join(p for p in (i.owner, i.agency) if p) or "No owner yet",
                when(i.due) or "–", i.status + (f": {i.latest_update}" if i.latest_update else ""))
               for i in items),
-        widths=(0.9, 5, 2, 1.5, 2),
+        widths=(0.9, 4.6, 2, 1.9, 1.8),
     ))  # fmt: skip
     for item in items:
         if item.milestones:

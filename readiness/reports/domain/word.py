@@ -187,6 +187,9 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
             style = word.styles[name]
             style.font.color.rgb = colour
             style.font.name = "Arial"
+            fonts = style.element.rPr.find(qn("w:rFonts"))
+            for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(attribute), None)  # the theme's font would win over Arial
     writer = _Writer(word, colour)
     table_style = "Table Grid" if any(s.name == "Table Grid" for s in word.styles) else None
     properties = word.core_properties
@@ -253,6 +256,9 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
                 table.style = table_style
             weights = block.widths or (1,) * len(block.header)
             widths = [Cm(16.6 * w / sum(weights)) for w in weights]
+            table.autofit = False
+            for column, w in zip(table.columns, widths, strict=True):
+                column.width = w  # the grid, which LibreOffice reads
             for cell, text, w in zip(table.rows[0].cells, block.header, widths, strict=True):
                 cell.text = ""
                 cell.paragraphs[0].add_run(text).bold = True
