@@ -14,6 +14,7 @@ BENCHMARKS = [
     "evidence_speed.py",
     "ssda903_speed.py",
     "countdown_speed.py",
+    "report_speed.py",
 ]
 
 failed = []
