@@ -4,10 +4,10 @@ Every child, date and code here is made up by a seeded random generator; nothing
 a real council. The return is built so that the figures the founding review's action point
 A12 is about come out as Anytown's demo narratives state them (health assessments up to date
 for 125 of 195 children in 2024-25 and 178 of 200 in 2025-26; dental checks 121 of 195 and
-164 of 200), and the rest (placement stability, children missing from care, care leavers'
-contact, accommodation and activity, immunisations, SDQs) follow from the records as the
-DfE's definitions compute them. A few records are deliberately wrong, as in any council's
-export, so the import's quality report has something to say:
+164 of 200; immunisations 91% in 2025-26), and the rest (placement stability, children
+missing from care, care leavers' contact, accommodation and activity, SDQs) follow from the
+records as the DfE's definitions compute them. A few records are deliberately wrong, as in
+any council's export, so the import's quality report has something to say:
 
 - 2024/25: one header row still uses the old SEX code 2 (read as F, reported);
 - 2025/26: one episode exported twice (the copy is left out), one care leaver's
@@ -45,7 +45,7 @@ CARE_LEAVERS = {2025: (92, 44), 2026: (95, 45)}  # (aged 19-21, aged 17-18) by y
 # (numerator, of the cohort) for each OC2 flag: the narratives' figures for the first two.
 OC2_TRUE = {
     2025: {"HEALTH_CHECK": 125, "TEETH_CHECK": 121, "IMMUNISATIONS": 160},
-    2026: {"HEALTH_CHECK": 178, "TEETH_CHECK": 164, "IMMUNISATIONS": 181},
+    2026: {"HEALTH_CHECK": 178, "TEETH_CHECK": 164, "IMMUNISATIONS": 182},
 }
 # Care leavers: shares in touch, in suitable accommodation, in education, employment or
 # training, improving from one year to the next.

@@ -125,3 +125,21 @@ def test_the_script_says_how_to_use_it(capsys):
     assert capsys.readouterr().err == (
         "usage: python -m readiness.demo.domain.ssda903_demo FOLDER\n"
     )
+
+
+def test_the_a12_narrative_quotes_the_returns_figures():
+    from readiness.narratives.domain.demo_narratives import A12
+
+    measures = all_measures(read_ssda903(anytown_return(), today=TODAY))[2026]
+    health, dental = measures["oc2_health_assessment"], measures["oc2_dental_check"]
+    immunisations = measures["oc2_immunisations"]
+    assert (health.numerator, health.denominator, dental.numerator) == (178, 200, 164)
+    assert immunisations.value == 91.0
+    assert (
+        "89% of the 200 children looked after for a year had an up-to-date health assessment "
+        "(178 children)" in A12.impact_for_children
+    )
+    assert "82% had a dental check (164 children)" in A12.impact_for_children
+    assert "91% of children in care are now up to date with immunisations" in (
+        A12.impact_for_children
+    )

@@ -225,7 +225,7 @@ A12 = DemoNarrative(
     title="Health assessments and dental checks for children in care",
     judgement_areas=("children_in_care",),
     targeted_and_why=_p("""
-        In 2023-24 only 71% of children looked after for a year had an up-to-date health
+        In 2023-24 only 61% of children looked after for a year had an up-to-date health
         assessment and 58% had a dental check, both below England and our statistical
         neighbours. Initial health assessments were done within 20 working days for only 34%
         of children coming into care. Late checks meant missed immunisations, untreated
@@ -242,8 +242,8 @@ A12 = DemoNarrative(
         Anytown, with a fixed fee agreed with the six trusts where most of them live.
     """),
     impact_for_children=_p("""
-        In 2025-26, 89% of the 212 children looked after for a year had an up-to-date health
-        assessment (189 children), up from 71%. 82% had a dental check (174 children), up
+        In 2025-26, 89% of the 200 children looked after for a year had an up-to-date health
+        assessment (178 children), up from 61%. 82% had a dental check (164 children), up
         from 58%. Initial health assessments within 20 working days rose from 34% to 78%,
         and 91% of children in care are now up to date with immunisations.
 
