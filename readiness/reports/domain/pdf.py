@@ -265,8 +265,8 @@ def _bullets(layout: _Layout, items, indent: float, size: float = 11.0) -> None:
     for item in items:
         entry = listing.add("LI")
         layout.room(15)
-        layout.mark(entry.add("Lbl"), _text(MARGIN + indent + 2, layout.y - size, "\u2022",
-                                            REGULAR, size))  # fmt: skip
+        bullet = _text(MARGIN + indent + 2, layout.y - size, "\u2022", REGULAR, size)
+        layout.mark(entry.add("Lbl"), _colour(INK, "rg") + " " + bullet)
         layout.flow(entry.add("LBody"), item, indent=indent + 14, size=size)
         layout.y -= 3
 
@@ -289,7 +289,8 @@ def _item(layout: _Layout, block: Item) -> None:
         layout.room(15)
         if number == 0:
             layout.anchors[block.anchor] = (layout.page, layout.y + 14)
-            layout.mark(paragraph, _text(MARGIN + 40, layout.y - 11, block.code, BOLD, 11))
+            code = _text(MARGIN + 40, layout.y - 11, block.code, BOLD, 11)
+            layout.mark(paragraph, _colour(layout.colour, "rg") + " " + code)
         layout.draw_line(paragraph, line, MARGIN + 76, 11, links=links)
         layout.y -= 15
     if block.guidance:
@@ -359,8 +360,8 @@ def to_pdf(document: Document) -> bytes:
             else:
                 layout.room(15 * 2)
                 layout.anchors[block.anchor] = (layout.page, layout.y + 4)
-                layout.mark(element.add("Lbl"), _text(MARGIN, layout.y - 11, str(block.number),
-                                                      BOLD, 11))  # fmt: skip
+                number = _text(MARGIN, layout.y - 11, str(block.number), BOLD, 11)
+                layout.mark(element.add("Lbl"), _colour(layout.colour, "rg") + " " + number)
                 layout.flow(element, block.content, indent=32)
             layout.y -= 4
         elif isinstance(block, Note):

@@ -39,9 +39,28 @@ class Command(BaseCommand):
         names = [p.review_name for p in PARTNERSHIPS]
         return list(Review.objects.filter(name__in=names).select_related("framework"))
 
+    def _export_report(self, review: Review, folder: Path) -> None:
+        """The readiness report in three formats and the self-evaluation draft."""
+        from readiness.reports.domain.check import ReportCheckError
+        from readiness.reports.services import build_report, build_sef
+
+        stem = folder / f"{slugify(review.area)}-readiness-report"
+        try:
+            for fmt in ("html", "docx", "pdf"):
+                stem.with_suffix(f".{fmt}").write_bytes(build_report(review, fmt))
+            sef = folder / f"{slugify(review.area)}-self-evaluation-draft.docx"
+            sef.write_bytes(build_sef(review))
+        except ReportCheckError as error:
+            self.stderr.write(f"{review.area}'s report was not built: {error}")
+            return
+        self.stdout.write(f"Report for {review.area}: {stem}.html, .docx and .pdf; {sef.name}")
+
     def handle(self, *args: object, action: str, **options: object) -> None:
         if action == "load":
             for review in load_demo():
+                from readiness.reports.demo import load_activities
+
+                load_activities(review)  # case files, interviews, focus groups for the report
                 grid = review_grid(review)
                 self.stdout.write(
                     f"Loaded {review.name}: {grid.graded} of {len(grid.rows)} judgements "
@@ -76,6 +95,7 @@ class Command(BaseCommand):
                 stem.with_suffix(".xlsx").write_bytes(exports.to_xlsx(grid, title=review.name))
                 stem.with_suffix(".csv").write_bytes(exports.to_csv(grid))
                 self.stdout.write(f"Exported {review.name} to {stem}.xlsx and .csv")
+                self._export_report(review, folder)
         else:
             self.stdout.write(
                 "\nReadiness demo: open http://127.0.0.1:8000/ and sign in as one of:\n"
