@@ -36,8 +36,11 @@ class ReviewActivity(models.Model):
         ordering = ["review", "kind", "id"]
         verbose_name_plural = "review activities"
 
+    NOUNS = {CASE_FILE: "case file", INTERVIEW: "interview", FOCUS_GROUP: "focus group"}
+
     def __str__(self) -> str:
-        return f"{self.count} {self.get_kind_display().lower()}"
+        noun = self.NOUNS.get(self.kind, self.kind)
+        return f"{self.count} {noun}{'' if self.count == 1 else 's'}"
 
 
 class ReportTemplate(models.Model):
