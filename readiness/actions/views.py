@@ -186,6 +186,7 @@ def _item_page(request, review, membership, item, progress_form=None, milestone_
         "may_edit": editor, "may_progress": may_progress,
         "progress_form": progress_form, "milestone_form": milestone_form,
         "overdue": item.is_open and item.due_date and item.due_date < timezone.localdate(),
+        "today": timezone.localdate(),
     }, status=status)  # fmt: skip
 
 
