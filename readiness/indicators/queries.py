@@ -66,6 +66,16 @@ class IndicatorView:
         return describe_point(self.latest, self.definition.unit, self.definition.counted)
 
 
+def _for_period(entries: list[tuple[date, float]], day: date | None) -> float:
+    """The benchmark a figure for the period ending `day` is judged against: that period's,
+    else the latest before it; a target set only for a period still to come is used until
+    one for an earlier period exists. With no figure at all, the latest held."""
+    if day is None:
+        return entries[-1][1]
+    earlier = [value for end, value in entries if end <= day]
+    return earlier[-1] if earlier else entries[0][1]
+
+
 def review_indicators(review: Review, only: str | None = None) -> list[IndicatorView]:
     values = IndicatorValue.objects.filter(review=review).order_by("indicator", "period_end")
     comparators = Comparator.objects.filter(review=review).order_by("period_end")
@@ -74,9 +84,11 @@ def review_indicators(review: Review, only: str | None = None) -> list[Indicator
     series: dict[str, list[IndicatorValue]] = {}
     for item in values:
         series.setdefault(item.indicator, []).append(item)
-    latest_comparators: dict[str, dict[str, float]] = {}
-    for item in comparators:  # ordered by period: the latest of each kind wins
-        latest_comparators.setdefault(item.indicator, {})[item.kind] = item.value
+    held: dict[str, dict[str, list[tuple[date, float]]]] = {}
+    for item in comparators:  # ordered by period
+        held.setdefault(item.indicator, {}).setdefault(item.kind, []).append(
+            (item.period_end, item.value)
+        )
     views = []
     for item in library():
         if only and item.id != only:
@@ -86,7 +98,11 @@ def review_indicators(review: Review, only: str | None = None) -> list[Indicator
             Point(period_label(item, r.period_end), r.numerator, r.denominator, r.value)
             for r in rows
         )
-        benchmarks = latest_comparators.get(item.id, {})
+        latest_end = rows[-1].period_end if rows else None
+        benchmarks = {
+            kind: _for_period(entries, latest_end)
+            for kind, entries in held.get(item.id, {}).items()
+        }
         named = {COMPARATOR_NAMES[k]: v for k, v in benchmarks.items() if k in COMPARATOR_NAMES}
         target = benchmarks.get(Comparator.TARGET)
         latest = points[-1] if points else None

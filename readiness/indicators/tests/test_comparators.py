@@ -216,3 +216,23 @@ def test_comparators_import_from_a_workbook(as_lead, review, lead):
         ("target", date(2026, 3, 31), 85.0),
     ]
     assert list(IndicatorValue.objects.values_list("value", flat=True)) == [82.0]
+
+
+def test_a_figure_is_rated_against_its_own_periods_target(as_lead, review, lead):
+    IndicatorValue.objects.create(
+        review=review, indicator=INDICATOR, period_end=date(2026, 3, 31), value=91
+    )
+    post(as_lead, review, period_end="2027-03-31", target="95")
+    page = as_lead.get(url(review))
+    assert page.context["view"].target == 95.0  # only next year's target held: it is used
+    assert page.context["view"].rag.status == "amber"
+    post(as_lead, review, period_end="2026-03-31", target="90", england="89")
+    page = as_lead.get(url(review))
+    assert page.context["view"].target == 90.0  # this year's, not next year's
+    assert page.context["view"].rag.status == "green"
+    IndicatorValue.objects.create(
+        review=review, indicator=INDICATOR, period_end=date(2027, 3, 31), value=93
+    )
+    page = as_lead.get(url(review))
+    assert page.context["view"].target == 95.0
+    assert page.context["view"].comparators == {"England": 89.0}  # the latest before it
