@@ -338,11 +338,11 @@ def import_plan(review: Review, data: bytes, user=None) -> list[ActionItem]:
         where = f"{PLAN_SHEET}, row {number}: "
         owner = users.get(row.owner)
         if row.owner and owner is None:
-            problems.append(where + f"there is no user called “{row.owner}”.")
+            problems.append(where + f"There is no user called “{row.owner}”.")
         agency_id = agencies_by_name.get(row.agency.lower()) if row.agency else None
         if row.agency and agency_id is None:
             problems.append(
-                where + f"the agency {row.agency} is not one of this review's agencies."
+                where + f"The agency {row.agency} is not one of this review's agencies."
             )
         found = [
             where + message
@@ -354,9 +354,9 @@ def import_plan(review: Review, data: bytes, user=None) -> list[ActionItem]:
         unknown = [key for key in row.judgements if key not in judgements]
         if unknown:
             names = ", ".join(unknown)
-            problems.append(where + f"there is no judgement {names} in {review.framework}.")
+            problems.append(where + f"There is no judgement {names} in {review.framework}.")
         if row.finding is not None and row.finding not in by_number:
-            problems.append(where + f"there is no finding paragraph {row.finding}.")
+            problems.append(where + f"There is no finding paragraph {row.finding}.")
         prepared.append((row, owner, agency_id))
     recommendations = {row.code for _, row in read.items if row.kind == ActionItem.RECOMMENDATION}
     for number, milestone in read.milestones:
