@@ -253,10 +253,19 @@ def _table(layout: _Layout, block: Table, size: float = 8.5) -> None:
     body = table.add("TBody")
     for row in block.rows:
         cells = laid(row, REGULAR)
-        height = max(len(c) for c in cells) * step + 5
-        if layout.room(height):
+        element = None
+        while True:  # a row taller than the page goes on over the next, header repeated
+            height = max(len(c) for c in cells) * step + 5
+            if layout.room(min(height, 3 * step + 5)):
+                draw(header, BOLD, "TH", body.add("TR"))
+            element = element or body.add("TR")
+            fits = max(1, int((layout.y - BOTTOM - 5) // step))
+            draw([c[:fits] for c in cells], REGULAR, "TD", element)
+            cells = [c[fits:] for c in cells]
+            if not any(cells):
+                break
+            layout.new_page()
             draw(header, BOLD, "TH", body.add("TR"))
-        draw(cells, REGULAR, "TD", body.add("TR"))
     layout.y -= 10
 
 

@@ -192,3 +192,20 @@ def test_a_long_word_and_a_link_wrap_inside_the_line():
     last = lines[-1]
     assert "".join(r.text for r in last).endswith("x see paragraph 12.")
     assert [(r.text, r.target) for r in last if r.target] == [("paragraph 12", "a")]
+
+
+def test_a_table_row_taller_than_a_page_goes_on_over_the_next():
+    from dataclasses import replace
+
+    data = sample_data()
+    long = replace(data.judgements[0], rationale="Long rationale words. " * 300)
+    document = compose(replace(data, judgements=(long, *data.judgements[1:])))
+    reader = pypdfium2.PdfDocument(pdf.to_pdf(document))
+    pages = [reader[i].get_textpage().get_text_range() for i in range(len(reader))]
+    words = " ".join(pages).split()
+    # Every word printed: 300 in the judgement's paragraph and 300 in Annex B's grid.
+    assert (words.count("Long"), words.count("rationale"), words.count("words.")) == (
+        600, 600, 600,
+    )  # fmt: skip
+    grid_pages = [p for p in pages if "Long rationale" in p and "Confidence" in p]
+    assert len(grid_pages) == 3  # the row runs over three pages, the header on each
