@@ -17,7 +17,7 @@ import zipfile
 
 from docx import Document as open_docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -171,6 +171,38 @@ def _footer_page_numbers(document) -> None:
     paragraph._p.append(field)
 
 
+def _page_reference(paragraph, anchor: str) -> None:
+    """A right-aligned tab and the page of the bookmark, as a PAGEREF field. Its bookmark is
+    always in the document (the check makes sure), so updating it can never print "Error!
+    Bookmark not defined."; Word updates it on opening (settings ask it to), LibreOffice as
+    it lays the document out."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run("\t")
+    parts = [("begin", None), ("instr", f" PAGEREF {bookmark_name(anchor)} \\h "),
+             ("separate", None), ("text", ""), ("end", None)]  # fmt: skip
+    for kind, value in parts:
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = value
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = value
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run.append(element)
+        paragraph._p.append(run)
+
+
+def _update_fields_on_open(word) -> None:
+    settings = word.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
 def _repeat_header(row) -> None:
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -289,9 +321,12 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
                 if entry.level > 1:
                     paragraph.paragraph_format.left_indent = Cm(0.8)
                 writer.link(paragraph, entry.target, entry.text, bold=entry.level == 1)
+                _page_reference(paragraph, entry.target)
         elif isinstance(block, PageBreak):
             word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _footer_page_numbers(word)
+    if any(isinstance(block, Contents) for block in document.blocks):
+        _update_fields_on_open(word)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

@@ -102,3 +102,7 @@ def test_the_word_file_opens_in_libreoffice(rendered, tmp_path):
     assert "Contents" in first_pages
     for section in SECTIONS:
         assert text.count(section) >= 2, section  # in the contents and as a heading
+        # LibreOffice filled in the contents' page references: each names the right page.
+        found = re.search(re.escape(section) + r"\s+(\d+)\n", _text(printed, 1))
+        assert found, section
+        assert section in _text(printed, int(found.group(1))), section

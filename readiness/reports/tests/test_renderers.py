@@ -74,8 +74,14 @@ def test_word_uses_heading_styles_and_every_link_has_its_bookmark(document):
     assert len(anchors) == 38
     assert [a for a in anchors if a not in bookmarks] == []
     assert "Error!" not in xml
+    # Each contents entry has its page as a PAGEREF to the same bookmark, updated on opening.
+    assert (
+        re.findall(r"PAGEREF (\S+) \\h", xml)
+        == re.findall(r'w:hyperlink w:anchor="([^"]+)"', xml)[:16]
+    )
+    assert "w:updateFields" in zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode()
     contents = [p.text for p in parsed.paragraphs[5:25]]
-    assert contents[:3] == ["Contents", "Introduction", "Approach"]
+    assert contents[:3] == ["Contents", "Introduction\t", "Approach\t"]  # then the page
     assert parsed.core_properties.title == "Readiness review: Anytown"
     assert len(parsed.inline_shapes) == 1  # the logo
 
