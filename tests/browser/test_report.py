@@ -61,6 +61,18 @@ def test_the_lead_checks_and_downloads_the_report(page: Page, live_server, demo,
         page.get_by_role("link", name="Self-evaluation draft (.docx)").click()
     assert download.value.suggested_filename == "anytown-self-evaluation-draft.docx"
 
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Web page (.html)").click()
+    standalone = tmp_path / "report.html"
+    download.value.save_as(standalone)
+    page.goto(standalone.as_uri())
+    expect(page.get_by_role("heading", name="Readiness review: Anytown")).to_be_visible()
+    page.get_by_role("link", name="Annex C: action plan").click()
+    assert page.url.endswith("#annex-c")
+    assert_accessible(page)  # the downloaded page on its own
+    page.go_back()
+    page.goto(f"{live_server.url}/reviews/{review.id}/report/")
+
     # A template that is not a Word document is refused, with the reason, and not kept.
     bad = tmp_path / "council.docx"
     bad.write_bytes(b"%PDF-1.7 not really Word")

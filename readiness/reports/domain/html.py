@@ -119,7 +119,8 @@ table{border-collapse:collapse;width:100%%;font-size:.9em;margin:1em 0}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
 th,td{border:1px solid #b1b4b6;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f3f2f1}
-.report-contents{list-style:none;padding:0}.report-contents__sub{padding-left:1.5em}
+.report-contents{list-style:none;padding:0}.report-contents li{margin:0 0 .5em}
+.report-contents__sub{padding-left:1.5em}
 .report-logo{max-height:80px}.report-title{border:0;font-size:2em}
 @media print{.report-break{page-break-after:always;border:0}}
 """
