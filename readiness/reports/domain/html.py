@@ -49,7 +49,7 @@ def fragment(document: Document) -> str:
             else:
                 out.append(
                     f'<p class="govuk-body report-para" id="{e(block.anchor)}">'
-                    f'<span class="report-para__number">{block.number}</span> '
+                    f'<strong class="report-para__number">{block.number}</strong> '
                     f"{inline(block.content)}</p>"
                 )
         elif isinstance(block, Note):
@@ -111,7 +111,7 @@ margin-top:1.6em}
 .govuk-heading-m{font-size:1.25em;margin-top:1.4em}.govuk-heading-s{font-size:1.05em}
 a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
 .report-para{padding-left:2.5em;text-indent:-2.5em}
-.report-para__number{display:inline-block;width:2.5em;text-indent:0;font-weight:bold}
+.report-para__number{display:inline-block;width:2.25em;text-indent:0}
 .report-note{color:#484949;font-size:.9em;padding-left:2.5em}
 .report-item{border-left:5px solid %(colour)s;padding:.2em 1em;margin:1em 0 1em 2.5em}
 .report-item p{margin:.3em 0}
