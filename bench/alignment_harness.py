@@ -323,8 +323,15 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
         "alignment (`score_passages`) reads passages alone by default, since pooling lowered "
         "precision on the synthetic Anytown set (docs/alignment.md).",
         "",
-        "Zero-shot on the validation authorities (part of the training split; the only "
-        "data looked at while its constants and the context constants were set): "
+        "(e) and (e+) read no labels and no report text beyond the paragraphs being "
+        "classified: before scoring, the zero-shot aligner self-trains on those unlabelled "
+        "test paragraphs (`Aligner.adapt`: the centroids of its surest passages, then naive "
+        "Bayes fitted by EM with the framework's words as a prior); each paragraph is then "
+        "scored alone (e) or with its neighbours (e+).",
+        "",
+        "Zero-shot on the validation authorities (part of the training split; with the "
+        "other training authorities, the only data looked at while its constants and the "
+        "context constants were set): "
         + "; ".join(
             f"{t}: (e) {results[t]['e_dev']:.4f}, (e+) {results[t]['e+_dev']:.4f}" for t in TASKS
         )
