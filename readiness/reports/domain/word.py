@@ -257,6 +257,8 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
         elif isinstance(block, BulletList):
             for item in block.items:
                 paragraph = word.add_paragraph(style="List Bullet")
+                fmt = paragraph.paragraph_format  # under the paragraph's text, not its number
+                fmt.left_indent, fmt.first_line_indent = Cm(1.7), Cm(-0.6)
                 writer.inline(paragraph, item)
         elif isinstance(block, Item):
             label = word.add_paragraph()
@@ -277,6 +279,7 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
             for line in block.guidance:
                 bullet = word.add_paragraph(line, style="List Bullet")
                 bullet.paragraph_format.left_indent = Cm(2.8)
+                bullet.paragraph_format.first_line_indent = Cm(-0.6)
         elif isinstance(block, Table):
             caption = word.add_paragraph()
             caption.add_run(block.caption).bold = True
