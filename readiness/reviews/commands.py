@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import CommandError
+from django.utils.text import slugify
 
 from .models import Review
 
@@ -21,3 +22,25 @@ def user_or_error(username: str | object) -> AbstractBaseUser:
     if user is None:
         raise CommandError(f"There is no user called '{username}'.")
     return user
+
+
+def review_or_the_only_one(review_id: int | None) -> Review:
+    """The review asked for; with none asked for, the only review there is, so a council
+    running one review can type `readiness countdown --called 2026-12-01` as it stands."""
+    if review_id is not None:
+        return review_or_error(review_id)
+    reviews = list(Review.objects.select_related("framework").order_by("id")[:21])
+    if len(reviews) == 1:
+        return reviews[0]
+    if not reviews:
+        raise CommandError("There are no reviews yet.")
+    listed = "; ".join(f"{review.id}: {review.name}" for review in reviews[:20])
+    more = " …" if len(reviews) > 20 else ""
+    raise CommandError(
+        f"There are {len(reviews)} reviews: say which with --review ({listed}{more})."
+    )
+
+
+def default_name(review: Review, stem: str, extension: str) -> str:
+    """A file name for REVIEW's output when the person gave none: stem-area.extension."""
+    return f"{stem}-{slugify(review.area) or review.id}.{extension}"

@@ -24,7 +24,7 @@ def slac_review(review, slac, lead):
 
 
 def test_it_prints_the_timetable_for_the_day_of_the_call(slac_review, capsys):
-    call_command("countdown", str(slac_review.id), "--called", "2026-12-23")
+    call_command("countdown", "--review", str(slac_review.id), "--called", "2026-12-23")
     out = capsys.readouterr().out.splitlines()
     assert out[:5] == [
         "Anytown test review",
@@ -41,7 +41,9 @@ def test_it_prints_the_timetable_for_the_day_of_the_call(slac_review, capsys):
 
 
 def test_it_prints_json(review, capsys):
-    call_command("countdown", str(review.id), "--called", "2027-03-25", "--format", "json")
+    call_command(
+        "countdown", "--review", str(review.id), "--called", "2027-03-25", "--format", "json"
+    )
     data = json.loads(capsys.readouterr().out)
     assert (data["review"], data["called"], data["start"], data["notice_working_days"]) == (
         review.id,
@@ -58,10 +60,10 @@ def test_it_prints_json(review, capsys):
 def test_without_a_date_it_takes_today_or_the_next_working_day(review, capsys):
     today = timezone.localdate()
     called, note = call_today(today, england_and_wales(today))
-    call_command("countdown", str(review.id), "--format", "json")
+    call_command("countdown", "--review", str(review.id), "--format", "json")
     data = json.loads(capsys.readouterr().out)
     assert (data["called"], data["today"]) == (called.isoformat(), note)
-    call_command("countdown", str(review.id))
+    call_command("countdown", "--review", str(review.id))
     assert capsys.readouterr().out.splitlines()[0] == note
 
 
@@ -86,13 +88,13 @@ def test_without_a_date_it_takes_today_or_the_next_working_day(review, capsys):
 )
 def test_a_bad_date_exits_2_with_a_clear_message(review, args, message):
     with pytest.raises(CommandError) as caught:
-        call_command("countdown", str(review.id), *args)
+        call_command("countdown", "--review", str(review.id), *args)
     assert (str(caught.value), caught.value.returncode) == (message, 2)
 
 
 def test_an_unknown_review_exits_2(db):
     with pytest.raises(CommandError) as caught:
-        call_command("countdown", "999999", "--called", "2026-12-01")
+        call_command("countdown", "--review", "999999", "--called", "2026-12-01")
     assert (str(caught.value), caught.value.returncode) == ("There is no review 999999.", 2)
 
 

@@ -22,7 +22,9 @@ def test_the_report_in_each_format(review, tmp_path, fmt):
     create_item(review, "recommendation", "Involve partners in revising thresholds.")
     output = tmp_path / "out" / f"report.{fmt}"
     out = io.StringIO()
-    call_command("report", str(review.id), "--format", fmt, "--output", str(output), stdout=out)
+    call_command(
+        "report", "--review", str(review.id), "--format", fmt, "--output", str(output), stdout=out
+    )
     data = output.read_bytes()
     assert out.getvalue() == f"Wrote Anytown's report to {output} ({len(data):,} bytes).\n"
     if fmt == "pdf":
@@ -40,8 +42,10 @@ def test_a_failed_check_exits_2_with_its_messages_and_writes_nothing(review, tmp
     output = tmp_path / "report.pdf"
     err = io.StringIO()
     with pytest.raises(CommandError) as error:
-        call_command("report", str(review.id), "--format", "pdf", "--output", str(output),
-                     stderr=err)  # fmt: skip
+        call_command(
+            "report", "--review", str(review.id), "--format", "pdf",
+            "--output", str(output), stderr=err,
+        )  # fmt: skip
     assert error.value.returncode == 2
     assert str(error.value) == "The report was not built: 2 problems above."
     assert err.getvalue() == (
@@ -55,8 +59,10 @@ def test_a_template_missing_styles_exits_2_and_writes_nothing(review, tmp_path):
     template.write_bytes(template_docx(remove=("Heading 2",)))
     output = tmp_path / "report.docx"
     with pytest.raises(CommandError) as error:
-        call_command("report", str(review.id), "--format", "docx", "--output", str(output),
-                     "--template", str(template))  # fmt: skip
+        call_command(
+            "report", "--review", str(review.id), "--format", "docx",
+            "--output", str(output), "--template", str(template),
+        )  # fmt: skip
     assert error.value.returncode == 2
     assert str(error.value) == "The template is missing the styles the report needs: Heading 2."
     assert not output.exists()
@@ -66,7 +72,7 @@ def test_a_good_template_is_used(review, tmp_path):
     template = tmp_path / "council.docx"
     template.write_bytes(template_docx())
     output = tmp_path / "report.docx"
-    call_command("report", str(review.id), "--format", "docx", "--output", str(output),
+    call_command("report", "--review", str(review.id), "--format", "docx", "--output", str(output),
                  "--template", str(template), stdout=io.StringIO())  # fmt: skip
     assert "Council Marker" in {s.name for s in read_docx(str(output)).styles}
 
@@ -74,10 +80,10 @@ def test_a_good_template_is_used(review, tmp_path):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["999999", "--format", "pdf"], "There is no review 999999."),
-        (["{id}", "--format", "pdf", "--template", "x.docx"],
+        (["--review", "999999", "--format", "pdf"], "There is no review 999999."),
+        (["--review", "{id}", "--format", "pdf", "--template", "x.docx"],
          "--template applies to --format docx only."),
-        (["{id}", "--format", "docx", "--template", "/nowhere/x.docx"],
+        (["--review", "{id}", "--format", "docx", "--template", "/nowhere/x.docx"],
          "There is no template /nowhere/x.docx."),
     ],
 )  # fmt: skip
@@ -91,7 +97,7 @@ def test_bad_input_exits_2(review, tmp_path, args, message):
 def test_the_self_evaluation_command(review, tmp_path):
     output = tmp_path / "sef.docx"
     out = io.StringIO()
-    call_command("sef", str(review.id), "--output", str(output), stdout=out)
+    call_command("sef", "--review", str(review.id), "--output", str(output), stdout=out)
     assert out.getvalue() == f"Wrote Anytown's self-evaluation draft to {output}.\n"
     headings = [p.text for p in read_docx(str(output)).paragraphs if p.style.name == "Heading 1"]
     assert headings == [
@@ -103,5 +109,5 @@ def test_the_self_evaluation_command(review, tmp_path):
         "The experiences and progress of care leavers",
     ]
     with pytest.raises(CommandError) as error:
-        call_command("sef", "999999", "--output", str(output))
+        call_command("sef", "--review", "999999", "--output", str(output))
     assert (error.value.returncode, str(error.value)) == (2, "There is no review 999999.")

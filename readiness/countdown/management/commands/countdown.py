@@ -11,7 +11,7 @@ from readiness.countdown.domain.timetable import (
     england_and_wales,
 )
 from readiness.countdown.queries import countdown
-from readiness.reviews.commands import review_or_error
+from readiness.reviews.commands import review_or_the_only_one
 
 BAD_INPUT = 2
 
@@ -23,7 +23,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("review", type=int, help="Review id.")
+        parser.add_argument(
+            "--review", type=int, help="Review id; may be left out when there is only one review."
+        )
         parser.add_argument(
             "--called",
             help="The day of the call, YYYY-MM-DD (a working day). Default: today, or the next "
@@ -35,7 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         try:
-            review = review_or_error(options["review"])
+            review = review_or_the_only_one(options["review"])
         except CommandError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from None
         note = ""

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_report
-from readiness.reviews.commands import review_or_error
+from readiness.reviews.commands import default_name, review_or_the_only_one
 
 BAD_INPUT = 2
 
@@ -17,11 +17,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("review", type=int, help="Review id.")
+        parser.add_argument(
+            "--review", type=int, help="Review id; may be left out when there is only one review."
+        )
         parser.add_argument(
             "--format", required=True, choices=["html", "docx", "pdf"], help="Output format."
         )
-        parser.add_argument("--output", required=True, help="File to write.")
+        parser.add_argument(
+            "--output",
+            help="File to write; default readiness-report-AREA.FORMAT in the current directory.",
+        )
         parser.add_argument(
             "--template",
             help="A Word document (.docx) whose styles the Word report uses (docx only); "
@@ -30,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         try:
-            review = review_or_error(options["review"])
+            review = review_or_the_only_one(options["review"])
         except CommandError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
         template = None
@@ -54,7 +59,12 @@ class Command(BaseCommand):
             ) from error
         except TemplateError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
-        output = Path(str(options["output"]))
+        output = Path(
+            str(
+                options["output"]
+                or default_name(review, "readiness-report", str(options["format"]))
+            )
+        )
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
         self.stdout.write(f"Wrote {review.area}'s report to {output} ({len(data):,} bytes).")

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_sef
-from readiness.reviews.commands import review_or_error
+from readiness.reviews.commands import default_name, review_or_the_only_one
 
 BAD_INPUT = 2
 
@@ -18,12 +18,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("review", type=int, help="Review id.")
-        parser.add_argument("--output", required=True, help="Word file (.docx) to write.")
+        parser.add_argument(
+            "--review", type=int, help="Review id; may be left out when there is only one review."
+        )
+        parser.add_argument(
+            "--output",
+            help="Word file (.docx) to write; default self-evaluation-AREA.docx here.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         try:
-            review = review_or_error(options["review"])
+            review = review_or_the_only_one(options["review"])
             data = build_sef(review)
         except ReportCheckError as error:
             for problem in error.problems:
@@ -33,7 +38,7 @@ class Command(BaseCommand):
             ) from error
         except (CommandError, TemplateError) as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
-        output = Path(str(options["output"]))
+        output = Path(str(options["output"] or default_name(review, "self-evaluation", "docx")))
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
         self.stdout.write(f"Wrote {review.area}'s self-evaluation draft to {output}.")
