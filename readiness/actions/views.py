@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from readiness.evidence.queries import visible_documents
 from readiness.indicators.queries import library
+from readiness.narratives.models import NarrativeVersion
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, VIEW
 from readiness.reviews.models import Agency
@@ -182,12 +183,31 @@ def _item_page(request, review, membership, item, progress_form=None, milestone_
         "review": review, "item": item, "milestones": list(item.milestones.all()),
         "updates": updates, "visible": visible, "judgements": list(item.judgements.all()),
         "finding_number": numbers.get(item.finding_id),
+        "narratives": _narratives_for(item),
         "guidance": [line for line in item.guidance.splitlines() if line.strip()],
         "may_edit": editor, "may_progress": may_progress,
         "progress_form": progress_form, "milestone_form": milestone_form,
         "overdue": item.is_open and item.due_date and item.due_date < timezone.localdate(),
         "today": timezone.localdate(),
     }, status=status)  # fmt: skip
+
+
+def _narratives_for(item) -> list[dict]:
+    """The narratives written for this item (a narrative names its action point by code)."""
+    latest = (
+        NarrativeVersion.objects.filter(
+            narrative__review_id=item.review_id, narrative__action_point=item.code
+        )
+        .order_by("narrative__key", "-number")
+        .values("narrative__key", "title", "number")
+    )
+    seen: dict[str, dict] = {}
+    for version in latest:
+        seen.setdefault(version["narrative__key"], version)
+    return [
+        {"key": key, "title": version["title"], "version": version["number"]}
+        for key, version in seen.items()
+    ]
 
 
 @login_required

@@ -10,6 +10,7 @@ from readiness.actions import services
 from readiness.actions.models import ActionItem, Milestone, ProgressUpdate
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.testing.factories import ActionItemFactory, AgencyFactory, FindingFactory
+from readiness.narratives.models import Narrative, NarrativeVersion
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -277,3 +278,19 @@ def test_a_milestone_is_marked_done_and_back(as_lead, as_contributor, review, pl
     other = ActionItemFactory(review=review)
     wrong = reverse("actions:milestone-done", args=[review.id, other.code, milestone.id])
     assert as_lead.post(wrong).status_code == 404
+
+
+def test_the_item_page_links_the_narratives_written_for_it(as_lead, review, plan, lead):
+    late, _, _ = plan
+    written = Narrative.objects.create(review=review, key="late-story", action_point=late.code)
+    Narrative.objects.create(review=review, key="other-story", action_point="A99")
+    for number, title in ((1, "First draft"), (2, "The late story")):
+        NarrativeVersion.objects.create(
+            narrative=written, number=number, title=title, targeted_and_why="t",
+            what_we_did="d", impact_for_children="i", whats_next="n", written_by=lead,
+        )  # fmt: skip
+    page = as_lead.get(reverse("actions:item", args=[review.id, late.code])).content.decode()
+    link = reverse("narratives:detail", args=[review.id, "late-story"])
+    assert f'<a class="govuk-link" href="{link}">The late story</a> (version 2)' in page
+    assert "First draft" not in page
+    assert "other-story" not in page
