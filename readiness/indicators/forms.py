@@ -17,6 +17,10 @@ class ImportForm(GovukFormMixin, forms.Form):
     )
 
 
+# Typed in a box, removes the figure held (a wrong benchmark must be removable, not only
+# replaceable); kept in the history like any change.
+REMOVE = "remove"
+
 COMPARATOR_FIELDS = {
     Comparator.ENGLAND: "England",
     Comparator.REGION: "Region",
@@ -39,6 +43,7 @@ class ComparatorForm(GovukFormMixin, forms.Form):
         self.fields["period_end"].choices = periods
         self.fields["period_end"].error_messages["invalid_choice"] = "Choose a period from the list"
         hint = "A percentage, like 88.5" if unit == "percent" else "A number, like 14.2"
+        hint += f". Type {REMOVE} to remove the figure held"
         for kind, label in COMPARATOR_FIELDS.items():
             self.fields[kind] = forms.CharField(
                 label=label, required=False, help_text=f"{hint}. Leave blank to keep what is held.",
@@ -48,10 +53,12 @@ class ComparatorForm(GovukFormMixin, forms.Form):
         for kind in COMPARATOR_FIELDS:  # added after the mixin described the others
             self.fields[kind].widget.attrs["aria-describedby"] = f"id_{kind}-hint"
 
-    def _figure(self, kind: str) -> float | None:
+    def _figure(self, kind: str) -> float | str | None:
         text = str(self.cleaned_data.get(kind) or "").strip().replace(",", "").rstrip("%")
         if not text:
             return None
+        if text.lower() == REMOVE:
+            return REMOVE
         label = COMPARATOR_FIELDS[kind]
         try:
             value = float(text)

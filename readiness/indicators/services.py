@@ -13,6 +13,7 @@ from .domain.imports import Computed, compute
 from .domain.library import load_library
 from .models import Comparator, ComparatorChange, DataImport, IndicatorValue
 
+REMOVE = "remove"  # as typed in the form (forms.REMOVE)
 ISSUES_KEPT = 1000  # the quality report page lists this many; the counts cover them all
 
 
@@ -88,16 +89,26 @@ def _set_comparator(
     indicator: str,
     kind: str,
     period_end: date,
-    value: float,
+    value: float | None,
     user: AbstractBaseUser | None,
     *,
     via: str,
     source: DataImport | None = None,
 ) -> bool:
-    """Hold `value`; record the change (with the figure it replaced) when it is one."""
+    """Hold `value` (None: hold nothing); record the change, with the figure it replaced,
+    when it is one."""
     held = Comparator.objects.filter(
         review=review, indicator=indicator, kind=kind, period_end=period_end
     ).first()
+    if value is None:
+        if held is None:
+            return False
+        ComparatorChange.objects.create(
+            review=review, indicator=indicator, kind=kind, period_end=period_end,
+            old_value=held.value, new_value=None, changed_by=user, via=via, source=source,
+        )  # fmt: skip
+        held.delete()
+        return True
     if held is not None and held.value == value:
         return False
     ComparatorChange.objects.create(
@@ -121,16 +132,22 @@ def set_comparators(
     review: Review,
     indicator: str,
     period_end: date,
-    figures: dict[str, float | None],
+    figures: dict[str, float | str | None],
     user: AbstractBaseUser | None,
 ) -> list[str]:
     """Enter England, region, statistical neighbours and target figures for one period; a
-    None leaves what is held. Returns the kinds that changed."""
+    None leaves what is held, REMOVE removes it. Returns the kinds that changed."""
     return [
         kind
         for kind, value in figures.items()
         if value is not None
         and _set_comparator(
-            review, indicator, kind, period_end, value, user, via=ComparatorChange.FORM
+            review,
+            indicator,
+            kind,
+            period_end,
+            None if value == REMOVE else value,
+            user,
+            via=ComparatorChange.FORM,
         )  # fmt: skip
     ]

@@ -14,7 +14,7 @@ from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, 
 from .domain.charts import data_table, svg_chart
 from .domain.imports import ImportFileError
 from .domain.periods import latest_ended, period_ends
-from .forms import COMPARATOR_FIELDS, ComparatorForm, ImportForm
+from .forms import COMPARATOR_FIELDS, REMOVE, ComparatorForm, ImportForm
 from .models import Comparator, ComparatorChange, DataImport
 from .queries import period_label, review_indicators
 from .services import import_data, set_comparators
@@ -103,8 +103,17 @@ def detail(request: HttpRequest, review_id: int, indicator_id: str) -> HttpRespo
         )
         label = period_label(item, period_end)
         if changed:
-            names = [COMPARATOR_FIELDS[k] for k in COMPARATOR_FIELDS if k in changed]
-            messages.success(request, f"Saved {', '.join(names)} for {label}.")
+            figures = form.cleaned_data["figures"]
+            saved = [
+                v for k, v in COMPARATOR_FIELDS.items() if k in changed and figures[k] != REMOVE
+            ]
+            gone = [
+                v for k, v in COMPARATOR_FIELDS.items() if k in changed and figures[k] == REMOVE
+            ]
+            said = ([f"Saved {', '.join(saved)}"] if saved else []) + (
+                [f"{'removed' if saved else 'Removed'} {', '.join(gone)}"] if gone else []
+            )
+            messages.success(request, f"{'; '.join(said)} for {label}.")
         else:
             messages.info(request, f"Nothing changed: those figures were already held for {label}.")
         return redirect("indicators:detail", review_id=review.id, indicator_id=item.id)

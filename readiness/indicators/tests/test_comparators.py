@@ -98,6 +98,27 @@ def test_blank_boxes_leave_what_is_held(as_lead, review, lead):
     ]
 
 
+def test_a_wrong_figure_can_be_removed_with_its_history_kept(as_lead, review, lead):
+    post(as_lead, review, england="89", region="90")
+    response = post(as_lead, review, england="Remove", target="92")
+    assert held(review) == [
+        ("region", date(2026, 3, 31), 90.0),
+        ("target", date(2026, 3, 31), 92.0),
+    ]
+    newest = list(ComparatorChange.objects.values_list("kind", "old_value", "new_value")[:2])
+    assert sorted(newest) == [("england", 89.0, None), ("target", None, 92.0)]
+    page = as_lead.get(response.url)
+    assert [str(m) for m in page.context["messages"]][-1] == (
+        "Saved Our target; removed England for 2025-26."
+    )
+
+
+def test_removing_a_figure_not_held_changes_nothing(as_lead, review, lead):
+    post(as_lead, review, region="remove")
+    assert held(review) == []
+    assert not ComparatorChange.objects.exists()
+
+
 def test_the_same_figures_again_change_nothing(as_lead, review, lead):
     post(as_lead, review, england="89")
     response = post(as_lead, review, england="89.0")
