@@ -68,6 +68,15 @@ def test_every_command_is_in_the_cli_doc(name):
     assert f"`readiness {name}" in (ROOT / "docs" / "cli.md").read_text()
 
 
+def test_the_readme_documents_every_setting_read_from_the_environment():
+    read = set()
+    for path in (ROOT / "readiness").rglob("*.py"):
+        read |= set(re.findall(r'"(READINESS_[A-Z_]+)"', path.read_text()))
+    readme = (ROOT / "README.md").read_text()
+    assert "READINESS_SECRET_KEY" in read
+    assert sorted(name for name in read if f"`{name}`" not in readme) == []
+
+
 def test_the_schema_doc_names_every_key_the_loader_accepts():
     doc = (ROOT / "docs" / "framework-schema.md").read_text()
     keys = set(loader.TOP_LEVEL_KEYS) | set(loader.JUDGEMENT_KEYS) | set(loader.LINE_KEYS)
