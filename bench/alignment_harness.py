@@ -76,13 +76,18 @@ def is_validation(authority: str) -> bool:
     return bucket(authority, "validation") == 0
 
 
+CHANGES: Counter[str] = Counter()  # what the cleaning rules did, summed over ILACS reports
+
+
 def load_paragraphs() -> tuple[dict[str, list[Paragraph]], Counter[str], float]:
     started = time.perf_counter()
     with ProcessPoolExecutor() as pool:
         reports = list(pool.map(read_report, report_paths(), chunksize=8))
     by_kind: dict[str, list[Paragraph]] = {"four": [], "three": []}
     counts: Counter[str] = Counter()
+    CHANGES.clear()
     for report in reports:
+        CHANGES.update(report.changes)
         counts["files"] += 1
         if report.error:
             counts[f"skipped ({report.error.split(':')[0]})"] += 1
@@ -343,6 +348,14 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
     for name in next(iter(sizes.values())):
         out.append(f"| {name} | " + " | ".join(str(sizes[t][name]) for t in TASKS) + " |")
     out += ["", "Files: " + "; ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + ".", ""]
+    out += [
+        "Cleaning of the extracted text, over the ILACS reports (bench/alignment_reports.py; "
+        "the same paragraphs feed every method, training and test alike): "
+        + "; ".join(f"{k}: {v}" for k, v in sorted(CHANGES.items()))
+        + ". A paragraph broken by a page runs on past the page's running foot and the next "
+        "page's running head, so it is one paragraph, not two.",
+        "",
+    ]
     out.append(
         "Regularisation chosen on validation authorities: "
         + ", ".join(f"{k}-area head C={v:g}" for k, v in chosen.items())

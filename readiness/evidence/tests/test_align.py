@@ -232,3 +232,83 @@ def test_document_context_reads_a_passage_with_its_neighbours() -> None:
     in_context = zero_shot(context=True).score_passages(texts + [""])
     assert aligner.judgement_of(in_context[2][0].line_key) == "care_leavers"
     assert all(item.score == 0 for item in in_context[-1])
+
+
+def _reports_module():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+    import alignment_reports
+
+    return alignment_reports
+
+
+def test_the_harness_removes_running_heads_and_footnotes_and_rejoins_across_pages() -> None:
+    from collections import Counter
+
+    reports = _reports_module()
+    head = "Inspection of Anytown local authority children’s services"
+    pages = [
+        ["Inspection of Anytown", "Judgement Grade"],
+        [
+            head,
+            "1 to 12 March 2026 2",
+            "1. Strategy meetings are timely and well attended by police and",
+            "1 The areas for improvement have been cross-referenced with the outcomes.",
+            "2",
+        ],
+        [head, "1 to 12 March 2026 3", "health partners. They lead to protective plans.", "3"],
+        [head, "1 to 12 March 2026 4", "2. Thresholds are understood by all partners.", "4"],
+    ]
+    changes: Counter[str] = Counter()
+    lines = reports.clean_pages(pages, changes)
+    assert lines == [
+        "Inspection of Anytown",
+        "Judgement Grade",
+        "1. Strategy meetings are timely and well attended by police and",
+        "health partners. They lead to protective plans.",
+        "2. Thresholds are understood by all partners.",
+    ]
+    assert changes == Counter(
+        {
+            "running head lines removed": 6,
+            "running foot lines removed": 3,
+            "footnote lines removed": 1,
+        }
+    )
+
+
+def test_the_harness_keeps_paragraphs_whole_and_stops_at_ofsted_back_matter() -> None:
+    from collections import Counter
+
+    reports = _reports_module()
+    lines = [
+        "The experiences and progress of care leavers: good",
+        "24. Care leavers are helped to find homes and work, and most stay in touch until",
+        "21. Personal advisers keep in touch with them when they move out of the area.",
+        "25.",
+        "Pathway plans are written with young people and are reviewed every six\ufffemonths.",
+        "The Office for Standards in Education, Children’s Services and Skills (Ofsted)",
+        "regulates and inspects to achieve excellence in the care of children and young",
+        "people, and in education and skills for learners of all ages.",
+    ]
+    changes: Counter[str] = Counter()
+    got = list(reports.labelled_paragraphs(lines, changes))
+    assert got == [
+        (
+            "care_leavers",
+            "Care leavers are helped to find homes and work, and most stay in touch until "
+            "21. Personal advisers keep in touch with them when they move out of the area.",
+        ),
+        (
+            "care_leavers",
+            "Pathway plans are written with young people and are reviewed every six-months.",
+        ),
+    ]
+    assert changes == Counter(
+        {
+            "out-of-sequence numbers kept inside their paragraph": 1,
+            "paragraph starts found (number alone or lower-case start)": 1,
+            "paragraphs with Ofsted back matter cut off": 1,
+        }
+    )
