@@ -13,7 +13,6 @@ title shown in the window; page numbers are artifacts.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 import zlib
@@ -21,6 +20,8 @@ from pathlib import Path
 
 from readiness.indicators.domain import charts as c
 from readiness.indicators.domain.assessment import Point, format_value, point_value
+from readiness.lib.pdf_objects import Element, assemble, write_structure_tree
+from readiness.lib.pdf_objects import text_string as _text_string
 
 # (title, series, unit, target, comparators, polarity): one embedded indicator.
 Figure = tuple[str, list[Point], str, float | None, dict[str, float | None], str]
@@ -84,11 +85,6 @@ def _string(data: bytes) -> bytes:
     return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def _text_string(text: str) -> bytes:
-    """A text string outside content streams (/Title, /Alt): UTF-16BE, so anything goes."""
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
-
-
 def _n(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
@@ -104,19 +100,6 @@ def _text(x: float, y: float, text: str, font: str, size: float, flipped: bool =
     return (
         f"BT /{font} {_n(size)} Tf {matrix} " + _string(winansi(text)).decode("latin-1") + " Tj ET"
     )
-
-
-class Element:
-    """A structure element: its kids are elements or (page index, MCID) marked content."""
-
-    def __init__(self, kind: str, alt: str | None = None) -> None:
-        self.kind, self.alt = kind, alt
-        self.kids: list[Element | tuple[int, int]] = []
-
-    def add(self, kind: str, alt: str | None = None) -> Element:
-        child = Element(kind, alt)
-        self.kids.append(child)
-        return child
 
 
 class Layout:
@@ -319,48 +302,8 @@ def _write(layout: Layout, version) -> bytes:
     catalog, pages_obj, regular, bold, tree, info = 1, 2, 3, 4, 5, 6
     page_ids = [7 + 2 * i for i in range(count)]
     next_id = 7 + 2 * count
-    elements: dict[int, int] = {}  # id(element) → object number
-
-    def number(element: Element) -> int:
-        nonlocal next_id
-        if id(element) not in elements:
-            elements[id(element)] = next_id
-            next_id += 1
-            for kid in element.kids:
-                if isinstance(kid, Element):
-                    number(kid)
-        return elements[id(element)]
-
-    number(layout.document)
-    parents: list[dict[int, int]] = [{} for _ in range(count)]
-
-    def emit(element: Element, parent: int) -> None:
-        kids = []
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(f"{elements[id(kid)]} 0 R")
-                emit(kid, elements[id(element)])
-            else:
-                page, mcid = kid
-                parents[page][mcid] = elements[id(element)]
-                kids.append(f"<< /Type /MCR /Pg {page_ids[page]} 0 R /MCID {mcid} >>")
-        alt = b" /Alt " + _text_string(element.alt) if element.alt else b""
-        objects[elements[id(element)]] = (
-            (
-                f"<< /Type /StructElem /S /{element.kind} /P {parent} 0 R /K [{' '.join(kids)}]"
-            ).encode()
-            + alt
-            + b" >>"
-        )
-
-    emit(layout.document, tree)
-    nums = " ".join(
-        f"{i} [{' '.join(f'{parents[i][m]} 0 R' for m in sorted(parents[i]))}]"
-        for i in range(count)
-    )
-    root = elements[id(layout.document)]
-    objects[tree] = (f"<< /Type /StructTreeRoot /K [{root} 0 R] /ParentTree << /Nums [{nums}] >> "
-                     f"/ParentTreeNextKey {count} >>").encode()  # fmt: skip
+    write_structure_tree(layout.document, tree=tree, page_ids=page_ids, next_id=next_id,
+                         objects=objects)  # fmt: skip
     objects[catalog] = (f"<< /Type /Catalog /Pages {pages_obj} 0 R /StructTreeRoot {tree} 0 R "
                         "/MarkInfo << /Marked true >> /Lang (en-GB) "
                         "/ViewerPreferences << /DisplayDocTitle true >> >>").encode()  # fmt: skip
@@ -382,16 +325,4 @@ def _write(layout: Layout, version) -> bytes:
     stamp = f"D:{version.written_at:%Y%m%d%H%M%S}Z"
     objects[info] = (b"<< /Title " + _text_string(version.title)
                      + f" /Producer (Readiness) /CreationDate ({stamp}) >>".encode())  # fmt: skip
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # high bytes: mark the file as binary
-    offsets = {}
-    for obj in sorted(objects):
-        offsets[obj] = len(out)
-        out += f"{obj} 0 obj\n".encode() + objects[obj] + b"\nendobj\n"
-    xref = len(out)
-    size = max(objects) + 1
-    out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offsets[i]:010d} 00000 n \n".encode() for i in range(1, size))
-    ident = hashlib.md5(bytes(out), usedforsecurity=False).hexdigest()
-    out += (f"trailer\n<< /Size {size} /Root {catalog} 0 R /Info {info} 0 R "
-            f"/ID [<{ident}> <{ident}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()  # fmt: skip
-    return bytes(out)
+    return assemble(objects, catalog=catalog, info=info, version="1.4")

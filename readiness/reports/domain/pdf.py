@@ -1,5 +1,6 @@
 """The report as a tagged PDF, written by hand in the manner of the narratives' PDF
-(`readiness.narratives.pdf`, whose text, width and wrapping primitives it reuses): no
+(`readiness.narratives.pdf`, whose text, width and wrapping primitives it reuses; the
+structure tree and the file around the objects are `readiness.lib.pdf_objects`): no
 reportlab, cairo or browser on the server.
 
 Beyond a narrative it has: a contents page whose entries are links with page numbers, an
@@ -11,10 +12,11 @@ annotation as an object reference), Figure with /Alt; page furniture is artifact
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from dataclasses import dataclass
 
+from readiness.lib.pdf_objects import Element, assemble, write_structure_tree
+from readiness.lib.pdf_objects import text_string as _text_string
 from readiness.narratives.pdf import (
     BOLD,
     MARGIN,
@@ -22,11 +24,9 @@ from readiness.narratives.pdf import (
     PAGE_W,
     REGULAR,
     TEXT_W,
-    Element,
     _colour,
     _n,
     _text,
-    _text_string,
     width,
     winansi,
 )
@@ -425,42 +425,12 @@ def _write(layout: _Layout, document: Document) -> bytes:
         annots.setdefault(page, []).append(obj)
         key = count + len(annot_objects)
         annot_parent[key] = element
-        element.kids.append(("annot", obj, page))  # type: ignore[arg-type]
+        element.kids.append(("annot", obj, page))
         annot_objects.append((obj, key, rect, target, text))
-    elements: dict[int, int] = {}
-
-    def number(element: Element) -> None:
-        elements[id(element)] = new()
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                number(kid)
-
-    number(layout.document)
-    parents: list[dict[int, int]] = [{} for _ in range(count)]
-
-    def emit(element: Element, parent: int) -> None:
-        kids = []
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(f"{elements[id(kid)]} 0 R")
-                emit(kid, elements[id(element)])
-            elif kid[0] == "annot":
-                _, obj, page = kid
-                kids.append(f"<< /Type /OBJR /Obj {obj} 0 R /Pg {page_ids[page]} 0 R >>")
-            else:
-                page, mcid = kid
-                parents[page][mcid] = elements[id(element)]
-                kids.append(f"<< /Type /MCR /Pg {page_ids[page]} 0 R /MCID {mcid} >>")
-        alt = b" /Alt " + _text_string(element.alt) if element.alt else b""
-        objects[elements[id(element)]] = (
-            (
-                f"<< /Type /StructElem /S /{element.kind} /P {parent} 0 R /K [{' '.join(kids)}]"
-            ).encode()
-            + alt
-            + b" >>"
-        )
-
-    emit(layout.document, tree)
+    next_id = write_structure_tree(
+        layout.document, tree=tree, page_ids=page_ids, next_id=next_id, objects=objects,
+        annotations=annot_parent.items(),
+    )  # fmt: skip
     for obj, key, rect, target, text in annot_objects:
         x0, y0, x1, y1 = rect
         objects[obj] = (
@@ -471,15 +441,6 @@ def _write(layout: _Layout, document: Document) -> bytes:
             + _text_string(text)
             + b" >>"
         )
-    nums = [
-        f"{i} [{' '.join(f'{parents[i][m]} 0 R' for m in sorted(parents[i]))}]"
-        for i in range(count)
-    ]
-    nums += [f"{key} {elements[id(el)]} 0 R" for key, el in sorted(annot_parent.items())]
-    root = elements[id(layout.document)]
-    objects[tree] = (f"<< /Type /StructTreeRoot /K [{root} 0 R] /ParentTree << /Nums "
-                     f"[{' '.join(nums)}] >> /ParentTreeNextKey {count + len(annot_objects)} "
-                     ">>").encode()  # fmt: skip
 
     # The outline: sections, with their sub-sections beneath.
     entries = [(lvl, text, anchor) for lvl, text, anchor in layout.outline
@@ -572,19 +533,4 @@ def _write(layout: _Layout, document: Document) -> bytes:
     objects[info] = (b"<< /Title " + _text_string(document.title) + b" /Author "
                      + _text_string(document.branding.organisation or "Readiness")
                      + b" /Producer (Readiness) >>")  # fmt: skip
-    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for obj in sorted(objects):
-        offsets[obj] = len(out)
-        out += f"{obj} 0 obj\n".encode() + objects[obj] + b"\nendobj\n"
-    xref = len(out)
-    size = max(objects) + 1
-    out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
-    out += b"".join(
-        f"{offsets[i]:010d} 00000 n \n".encode() if i in offsets else b"0000000000 65535 f \n"
-        for i in range(1, size)
-    )
-    ident = hashlib.md5(bytes(out), usedforsecurity=False).hexdigest()
-    out += (f"trailer\n<< /Size {size} /Root {catalog} 0 R /Info {info} 0 R "
-            f"/ID [<{ident}> <{ident}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()  # fmt: skip
-    return bytes(out)
+    return assemble(objects, catalog=catalog, info=info, version="1.5")
