@@ -79,7 +79,8 @@ def review_start(review: Review) -> date:
 
 @transaction.atomic
 def carry_forward(finding: Finding, to_phase) -> Finding:
-    """A copy of FINDING in TO_PHASE that remembers where it came from."""
+    """A copy of FINDING in TO_PHASE that remembers where it came from. The items FINDING
+    raised now come from the copy: it is the paragraph the report and the pages show."""
     copy = Finding.objects.create(
         review=finding.review,
         evaluation=finding.evaluation,
@@ -95,6 +96,7 @@ def carry_forward(finding: Finding, to_phase) -> Finding:
     copy.judgements.set(finding.judgements.all())
     copy.lines_of_enquiry.set(finding.lines_of_enquiry.all())
     copy.documents.set(finding.documents.all())
+    ActionItem.objects.filter(finding=finding).update(finding=copy)
     return copy
 
 

@@ -115,3 +115,20 @@ def test_the_findings_json_twin(as_viewer, review):
         "text": "Quick strategy meetings.", "phase": None, "origin_phase": None,
         "judgements": [], "indicators": ["x"], "raises": [item.code],
     }]}  # fmt: skip
+
+
+def test_a_carried_finding_still_shows_the_items_it_raises(as_lead, review):
+    """Before the fix the copy raised nothing and the item linked to the old paragraph, an
+    anchor no longer on the findings page (the report's own kind of dangling link)."""
+    first = Phase.objects.create(review=review, name="Part 1", position=1)
+    Phase.objects.create(review=review, name="Part 2", position=2, is_current=True)
+    finding = FindingFactory(review=review, phase=first)
+    item = ActionItemFactory(review=review, finding=finding)
+    as_lead.post(reverse("actions:carry-forward", args=[review.id]))
+    copy = Finding.objects.get(carried_forward_from=finding)
+    data = as_lead.get(reverse("actions:findings-json", args=[review.id])).json()
+    assert [(f["paragraph"], f["raises"]) for f in data["findings"]] == [(1, [item.code])]
+    page = as_lead.get(reverse("actions:item", args=[review.id, item.code])).content.decode()
+    assert f'href="/reviews/{review.id}/findings/#finding-{copy.id}">Paragraph 1</a>' in page
+    item.refresh_from_db()
+    assert item.finding_id == copy.id
