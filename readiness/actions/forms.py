@@ -117,6 +117,14 @@ class ItemForm(GovukFormMixin, forms.ModelForm):
         )
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["owner_agency"].queryset = Agency.objects.filter(review=review)
+        # The services' words, not Django's "Select a valid choice", for a choice the page
+        # never offered (a person or agency outside the review, an earlier phase's finding).
+        for name, message in (
+            ("owner", "The owner you chose is not a member of this review."),
+            ("owner_agency", "The agency you chose is not one of this review's agencies."),
+            ("finding", "The finding you chose is not one of this review's current findings."),
+        ):
+            self.fields[name].error_messages["invalid_choice"] = message
 
 
 class ProgressForm(GovukFormMixin, forms.Form):

@@ -224,8 +224,21 @@ def test_an_owner_outside_the_review_cannot_be_chosen(as_lead, review, plan, out
         {"text": "Late one", "owner": outsider.id, "status": "not_started"},
     )
     assert response.status_code == 400
-    assert "Select a valid choice." in response.content.decode()
+    assert response.context["form"].errors == {
+        "owner": ["The owner you chose is not a member of this review."]
+    }
+    page = response.content.decode()
+    assert '<a href="#id_owner">The owner you chose is not a member of this review.</a>' in page
     assert ActionItem.objects.get(code="A1").owner.username == "lead"
+    other = AgencyFactory()  # another review's agency
+    response = as_lead.post(
+        reverse("actions:edit", args=[review.id, "A1"]),
+        {"text": "Changed", "owner_agency": other.id, "status": "not_started"},
+    )
+    assert response.context["form"].errors == {
+        "owner_agency": ["The agency you chose is not one of this review's agencies."]
+    }
+    assert ActionItem.objects.get(code="A1").text == "Late one"
 
 
 def test_export_and_import_pages(as_lead, as_reviewer, review, plan):
