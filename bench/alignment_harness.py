@@ -228,6 +228,120 @@ def train_model(by_kind, in_train, in_validation, log) -> tuple[dict, dict]:
     return T.export(features, heads), chosen
 
 
+SEMANTIC_WEIGHT = 0.25  # the embedding block's scale beside the TF-IDF block (validation)
+
+
+class StaticEmbedder:
+    """The semantic experiment (f): wordllama's pretrained static token vectors (256-d,
+    shipped inside its wheel, so nothing is downloaded). A paragraph's vector is the
+    SIF-weighted mean of its token vectors (weight a / (a + p(token)), a = 0.001, token
+    frequencies from the training paragraphs), with the training set's first principal
+    component removed, l2-normalised (Arora et al. 2017). Only the package's files are read
+    (safetensors and tokenizers), never its loader, which may fetch larger models."""
+
+    def __init__(self, root: Path):
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        weights = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))
+        self.vectors = weights["embedding.weight"].astype("float32")
+        self.tokenizer = Tokenizer.from_file(
+            str(root / "tokenizers" / "l2_supercat_tokenizer_config.json")
+        )
+
+    def fit(self, texts: list[str]) -> StaticEmbedder:
+        import numpy as np
+
+        ids = self._ids(texts)
+        counts = np.bincount(
+            np.concatenate([np.asarray(i, dtype=int) for i in ids if i]),
+            minlength=len(self.vectors),
+        ).astype(float)
+        self.weight = 1e-3 / (1e-3 + counts / counts.sum())
+        self.component = None
+        self.component = np.linalg.svd(self._means(ids), full_matrices=False)[2][0]
+        return self
+
+    def _ids(self, texts: list[str]) -> list[list[int]]:
+        return [e.ids for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)]
+
+    def _means(self, ids: list[list[int]]):
+        import numpy as np
+
+        out = np.zeros((len(ids), self.vectors.shape[1]))
+        for row, tokens in enumerate(ids):
+            if tokens:
+                out[row] = (self.vectors[tokens] * self.weight[tokens][:, None]).sum(0) / len(
+                    tokens
+                )
+        if self.component is not None:
+            out -= np.outer(out @ self.component, self.component)
+            norms = np.linalg.norm(out, axis=1, keepdims=True)
+            out /= np.where(norms == 0, 1, norms)
+        return out
+
+    def transform(self, texts: list[str]):
+        return self._means(self._ids(texts))
+
+
+def static_embedder() -> StaticEmbedder | None:
+    """wordllama's files when that package is installed (`pip install wordllama`), else
+    None: the semantic row is an experiment, not part of the default install."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        return StaticEmbedder(Path(next(iter(spec.submodule_search_locations))))
+    except (ImportError, OSError):
+        return None
+
+
+def train_semantic(by_kind, embedder: StaticEmbedder, log) -> dict:
+    """Per head, TF-IDF (the app's features) with the paragraph vector beside it, one
+    logistic regression; C chosen on the validation authorities, then refitted on every
+    training authority, as for the shipped model."""
+    import alignment_train as T
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.metrics import f1_score
+
+    def fit(texts, labels, c):
+        from sklearn.linear_model import LogisticRegression
+
+        features = T.Features(texts)
+        embedder.fit(texts)
+        x = hstack(
+            [features.matrix(texts), csr_matrix(SEMANTIC_WEIGHT * embedder.transform(texts))]
+        )
+        model = LogisticRegression(C=c, max_iter=3000).fit(x.tocsr(), list(labels))
+        state = (features, embedder.weight, embedder.component)
+
+        def predict(new_texts):
+            embedder.weight, embedder.component = state[1], state[2]
+            v = csr_matrix(SEMANTIC_WEIGHT * embedder.transform(new_texts))
+            return list(model.predict(hstack([features.matrix(new_texts), v]).tocsr()))
+
+        return predict
+
+    fit_sets = training_sets(by_kind, lambda a: not is_test(a) and not is_validation(a))
+    validation = training_sets(by_kind, lambda a: not is_test(a) and is_validation(a))
+    full = training_sets(by_kind, lambda a: not is_test(a))
+    heads = {}
+    for kind in ("four", "three"):
+        scores = {}
+        for c in T.C_GRID:
+            predicted = fit(*fit_sets[kind], c)(validation[kind][0])
+            scores[c] = f1_score(validation[kind][1], predicted, average="macro")
+        best = max(T.C_GRID, key=lambda c: (scores[c], -c))
+        log(
+            f"  (f) validation macro-F1 by C ({kind} areas): "
+            + ", ".join(f"C={c:g}: {v:.4f}" for c, v in scores.items())
+        )
+        heads[kind] = (fit(*full[kind], best), best, scores[best])
+    return heads
+
+
 def macro_f1(truth, predicted) -> float:
     from sklearn.metrics import f1_score
 
@@ -247,6 +361,11 @@ METHODS = (
     ("e", "Readiness zero-shot, each paragraph alone (`rank_areas`)"),
     ("e+", "Readiness zero-shot, each report's paragraphs in order (`rank_passages`)"),
 )
+SEMANTIC = (
+    "f",
+    "Experiment, not shipped: (d)'s features plus wordllama static embeddings, each "
+    "paragraph alone",
+)
 
 
 def measure(by_kind, log) -> tuple[dict, dict, dict]:
@@ -254,6 +373,8 @@ def measure(by_kind, log) -> tuple[dict, dict, dict]:
 
     export, chosen = train_model(by_kind, lambda a: not is_test(a), is_validation, log)
     model = T.to_model(export)
+    embedder = static_embedder()
+    semantic = train_semantic(by_kind, embedder, log) if embedder else None
     results: dict[str, dict[str, float]] = {}
     sizes: dict[str, dict[str, int]] = {}
     for task, (areas, framework, kind) in TASKS.items():
@@ -282,6 +403,8 @@ def measure(by_kind, log) -> tuple[dict, dict, dict]:
             "e": lambda: predict_zero_shot(lines, test),  # noqa: B023
             "e+": lambda: predict_zero_shot(lines, test, context=True),  # noqa: B023
         }
+        if semantic:
+            predictors["f"] = lambda: semantic[kind][0](texts)  # noqa: B023
         for key, predict in predictors.items():
             started = time.perf_counter()
             row[key] = macro_f1(truth, predict())
@@ -292,6 +415,9 @@ def measure(by_kind, log) -> tuple[dict, dict, dict]:
         dev_truth = [p.area for p in dev]
         row["e_dev"] = macro_f1(dev_truth, predict_zero_shot(lines, dev))
         row["e+_dev"] = macro_f1(dev_truth, predict_zero_shot(lines, dev, context=True))
+        if semantic:
+            row["f_dev"] = semantic[kind][2]
+            row["f_c"] = semantic[kind][1]
         results[task] = row
     return results, sizes, chosen
 
@@ -314,7 +440,7 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
         "| Method | " + " | ".join(TASKS) + " |",
         "|---|" + "---:|" * len(TASKS),
     ]
-    for key, label in METHODS:
+    for key, label in METHODS + ((SEMANTIC,) if "f" in results[next(iter(TASKS))] else ()):
         cells = [f"{results[t][key]:.4f}" for t in TASKS]
         out.append(f"| ({key}) {label} | " + " | ".join(cells) + " |")
     out += [
@@ -333,6 +459,23 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
         "test paragraphs (`Aligner.adapt`: the centroids of its surest passages, then naive "
         "Bayes fitted by EM with the framework's words as a prior); each paragraph is then "
         "scored alone (e) or with its neighbours (e+).",
+        "",
+        (
+            "(f) is the optional semantic experiment, run only where the `wordllama` package "
+            "is installed (its 256-dimensional static token vectors ship inside its wheel; no "
+            "PyTorch, nothing downloaded): the TF-IDF features of (d) with each paragraph's "
+            "SIF-weighted mean token vector beside them (weight "
+            f"{SEMANTIC_WEIGHT:g}), one logistic regression per head, C chosen on the "
+            "validation authorities ("
+            + "; ".join(
+                f"{t}: C={results[t]['f_c']:g}, validation macro-F1 {results[t]['f_dev']:.4f}"
+                for t in TASKS
+            )
+            + "). It is not shipped (docs/alignment.md)."
+            if "f" in results[next(iter(TASKS))]
+            else "(f), the optional semantic experiment, was not run: the `wordllama` package "
+            "is not installed (docs/alignment.md)."
+        ),
         "",
         "Zero-shot on the validation authorities (part of the training split; with the "
         "other training authorities, the only data looked at while its constants and the "
@@ -366,7 +509,7 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
         "Seconds per method (test set, both tasks): "
         + "; ".join(
             f"({k}) " + ", ".join(f"{results[t][k + '_seconds']:.1f}" for t in TASKS)
-            for k, _ in METHODS
+            for k, _ in METHODS + ((SEMANTIC,) if "f" in results[next(iter(TASKS))] else ())
         )
         + "."
     )
