@@ -307,3 +307,25 @@ def test_the_item_page_links_the_narratives_written_for_it(as_lead, review, plan
     assert f'<a class="govuk-link" href="{link}">The late story</a> (version 2)' in page
     assert "First draft" not in page
     assert "other-story" not in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_item_page_takes_the_same_queries_for_one_or_three_updates(
+    as_contributor, review, plan, police, contributor, lead, count, django_assert_num_queries
+):
+    """The contributor's page: its own agency's documents named, another's not."""
+    late, police_item, rec = plan
+    other = AgencyFactory(review=review, name="Anyshire ICB 3")
+    for n in range(count):
+        mine, theirs = document(review, police, f"Police {n}"), document(review, other, f"ICB {n}")
+        services.add_progress(police_item, lead, f"Update {n}", "in_progress", [mine, theirs])
+        services.add_milestone(police_item, f"Step {n}", TODAY)
+    with django_assert_num_queries(11):
+        response = as_contributor.get(reverse("actions:item", args=[review.id, police_item.code]))
+    page = response.content.decode()
+    assert [u.text for u in response.context["updates"]] == [
+        f"Update {n}" for n in reversed(range(count))
+    ]
+    assert page.count("a document in another agency's evidence") == count
+    assert all(f">Police {n}</a>" in page for n in range(count))
+    assert "ICB 0" not in page
