@@ -67,8 +67,14 @@ def build_report(
 
 
 def build_sef(review: Review, today: date | None = None) -> bytes:
-    document = compose_sef(report_data(review, today), branding())
-    return render(document, "docx", stored_template(review))
+    """The self-evaluation draft. It quotes the report's findings and items in its own
+    bullets, where the check cannot tell an item's code from its words; so the draft is
+    refused whenever the report from the same data would be."""
+    data = report_data(review, today)
+    problems = check(compose(data, branding()))
+    if problems:
+        raise ReportCheckError(problems)
+    return render(compose_sef(data, branding()), "docx", stored_template(review))
 
 
 @transaction.atomic
