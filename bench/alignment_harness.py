@@ -13,7 +13,9 @@ authorities in one run, for the 2023+ four-area task and the 2018-2022 three-are
 logistic regression trained on the split, (d) Readiness's trained model (exported and run
 by the app's pure-Python code), (e) Readiness's zero-shot aligner (framework words only).
 (c+), (d+) and (e+) read each report's paragraphs in order with document context (each
-paragraph's probabilities pooled with its neighbours', `Aligner.rank_passages`).
+paragraph's probabilities pooled with its neighbours', `Aligner.rank_passages`). (f), a
+semantic experiment that is not shipped, adds static word embeddings to (d)'s features and
+runs only where the `wordllama` package is installed (docs/alignment.md).
 `--build-model` then trains the shipped model on every authority.
 """
 
