@@ -137,14 +137,16 @@ def test_every_founding_defect_at_once_is_reported_together():
         Item("action_point", "A13", "", "sum-A13", "summary"),
         contents=contents,
     )
-    kinds = [problem.kind for problem in check(document)]
-    assert kinds == [
-        "dangling-reference",
-        "empty-bullet",
-        "empty-bullet",
-        "no-text",
-        "code-mismatch",
-    ]
+    assert check(document) == [
+        Problem("dangling-reference", "The contents entry 'Direct casework' points to no "
+                "heading (no 'sec-direct-casework'); Word would print 'Error! Bookmark not "
+                "defined.'"),
+        Problem("empty-bullet", "Bullet 2 under R7 in the summary is empty."),
+        Problem("empty-bullet", "Bullet 1 of the list after R7 in the summary is empty."),
+        Problem("no-text", "A13 in the summary has no text."),
+        Problem("code-mismatch", f"The summary calls '{THRESHOLDS[:60]}' R7; the body calls "
+                "it R1."),
+    ]  # fmt: skip
 
 
 def test_a_composed_report_passes():
