@@ -62,10 +62,14 @@ def test_a_report_that_fails_its_check_is_not_built(as_lead, review):
     assert "Report check: 2 problems to put right" in page
     assert "A13 in the body has no text." in page and "A13 in the summary has no text." in page
     assert "readiness-report.pdf" not in page
+    assert "self-evaluation.docx" not in page
     response = as_lead.get(reverse("reports:download", args=[review.id, "pdf"]))
     assert response.status_code == 409
     assert b"%PDF" not in response.content
     assert "no-text: A13 in the summary has no text." in response.content.decode()
+    sef = as_lead.get(reverse("reports:sef", args=[review.id]))
+    assert sef.status_code == 409
+    assert "no-text: A13 in the summary has no text." in sef.content.decode()
 
 
 def test_the_self_evaluation_downloads_as_word(as_viewer, review):
