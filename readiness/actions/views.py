@@ -130,6 +130,10 @@ def _plan_rows(request: HttpRequest, review, membership):
 def plan(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     form, chosen, selected, counts, today = _plan_rows(request, review, membership)
+    if format == "json" and form.is_bound and not form.is_valid():
+        # Not the whole plan under a 400: a program would take it for the filtered list.
+        errors = {name: list(messages) for name, messages in form.errors.items()}
+        return JsonResponse({"errors": errors}, status=400)
     if format == "json":
         return JsonResponse({
             "review": review.id, "today": today.isoformat(),
@@ -142,7 +146,7 @@ def plan(request: HttpRequest, review_id: int, format: str = "html") -> HttpResp
                 "due_before_window": lists.is_due_before_window(r, review.window_starts),
                 "weeks_without_progress": lists.weeks_without_progress(r, today),
             } for r in selected],
-        }, status=200 if form.is_valid() or not form.is_bound else 400)  # fmt: skip
+        })  # fmt: skip
     table = [
         (r, lists.is_overdue(r, today), lists.weeks_without_progress(r, today)) for r in selected
     ]

@@ -79,11 +79,17 @@ def test_a_bad_filter_is_a_clear_error(as_lead, review, plan):
     assert "Ensure this value is greater than or equal to 1." in response.content.decode()
 
 
-def test_the_json_twin(as_viewer, review, plan):
+def test_the_json_twin(as_viewer, review, plan, lead):
     data = as_viewer.get(reverse("actions:plan-json", args=[review.id]) + "?view=overdue").json()
     assert [(i["code"], i["overdue"], i["owner"]) for i in data["items"]] == [
-        ("A1", True, "Test" + data["items"][0]["owner"][4:])
+        ("A1", True, lead.get_full_name())
     ]
+    bad = as_viewer.get(reverse("actions:plan-json", args=[review.id]) + "?weeks=0&status=x")
+    assert bad.status_code == 400
+    assert bad.json() == {"errors": {
+        "status": ["Select a valid choice. x is not one of the available choices."],
+        "weeks": ["Ensure this value is greater than or equal to 1."],
+    }}  # fmt: skip
 
 
 @pytest.mark.parametrize("count,queries", [(1, 6), (3, 6)])
