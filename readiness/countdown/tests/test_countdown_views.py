@@ -308,3 +308,24 @@ def test_the_page_takes_the_same_queries_for_one_or_three_of_each(
     with django_assert_num_queries(13):
         response = as_lead.get(url(review, **CALL))
     assert len(rows(response)) == 4 * n
+
+
+def test_a_contributor_s_json_and_exports_hide_other_agencies_evidence_too(as_contributor, items):
+    query = "?called=2026-12-23"
+    data = as_contributor.get(reverse("countdown:index-json", args=[items.id]) + query)
+    texts = [task["what"] for day in data.json()["days"] for task in day["tasks"]]
+    assert "Police audit 2024" in " ".join(texts)
+    assert "Health report 2023" not in data.content.decode()
+    for fmt in ("xlsx", "docx"):
+        response = as_contributor.get(reverse("countdown:export", args=[items.id, fmt]) + query)
+        assert response.status_code == 200
+        if fmt == "xlsx":
+            book = load_workbook(io.BytesIO(response.content))
+            cells = [str(c.value) for row in book["Timetable"].iter_rows() for c in row]
+        else:
+            doc = Document(io.BytesIO(response.content))
+            cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+        words = " ".join(cells)
+        assert "Police audit 2024" in words
+        assert "Health report 2023" not in words
+        assert "1 document from Anyshire Health" in words
