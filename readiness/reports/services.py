@@ -13,7 +13,7 @@ from readiness.reviews.models import Review
 from .domain import html, pdf, word
 from .domain.check import Problem, ReportCheckError, check
 from .domain.compose import compose
-from .domain.document import Document
+from .domain.document import Document, printable
 from .domain.sef import compose_sef
 from .domain.word import check_template
 from .models import ReportTemplate
@@ -33,11 +33,12 @@ class Built:
 
 
 def report_document(review: Review, today: date | None = None) -> Built:
-    document = compose(report_data(review, today), branding())
+    document = printable(compose(report_data(review, today), branding()))
     return Built(document, check(document))
 
 
 def render(document: Document, fmt: str, template: bytes | None = None) -> bytes:
+    document = printable(document)
     problems = check(document)
     if problems:
         raise ReportCheckError(problems)

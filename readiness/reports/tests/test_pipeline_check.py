@@ -2,7 +2,12 @@
 (database -> report -> check) refuses to build, in every format and for the self-evaluation,
 and nothing is rendered. test_check.py shows the check on plain-data documents."""
 
+import io
+import re
+
+import pypdfium2
 import pytest
+from docx import Document as read_docx
 
 from readiness.actions.models import ActionItem, Finding
 from readiness.actions.services import create_item
@@ -73,3 +78,21 @@ def test_blank_lines_in_guidance_never_become_empty_bullets(review):
         ("summary", ("Involve partners.", "Re-launch the CAF.")),
     ]
     assert build_report(review, "html").startswith(b"<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_text_pasted_with_control_characters_still_builds(review, fmt):
+    """A vertical tab (Word's line break) or a NUL in a finding made the Word report fail
+    with python-docx's "All strings must be XML compatible" (a server error)."""
+    Finding.objects.create(review=review, evaluation="performance", area="Help",
+                           text="Pasted from Word:\x0bline two\x0cpage\x07 three\x00.")  # fmt: skip
+    data = build_report(review, fmt)
+    if fmt == "docx":
+        paragraphs = [p.text for p in read_docx(io.BytesIO(data)).paragraphs]
+        assert "8\tPasted from Word: line two page three." in paragraphs
+    elif fmt == "html":
+        assert b"Pasted from Word: line two page three." in data
+        assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", data)
+    else:
+        text = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(data))
+        assert "Pasted from Word: line two page three." in text.replace("\r\n", " ")
