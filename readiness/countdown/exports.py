@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 from docx import Document
@@ -23,8 +24,16 @@ COLUMNS = [
     ("agency", "Agency or service"),
     ("link", "Link"),
 ]
+# Characters neither file's XML can hold, which text pasted from elsewhere can bring into an
+# item or a narrative title: the two breaks become spaces, the other controls go.
+_BREAKS = re.compile("[\x0b\x0c]")
+_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def printable(text: str) -> str:
+    return _UNSAFE.sub("", _BREAKS.sub(" ", text))
 
 
 def rows(timetable: Timetable, link: Callable[[Task], str | None]) -> list[dict[str, object]]:
@@ -33,10 +42,10 @@ def rows(timetable: Timetable, link: Callable[[Task], str | None]) -> list[dict[
             "day": task.day,
             "date": task.due,
             "label": task.label,
-            "what": task.what,
-            "why": task.why,
-            "owner": task.owner,
-            "agency": task.agency,
+            "what": printable(task.what),
+            "why": printable(task.why),
+            "owner": printable(task.owner),
+            "agency": printable(task.agency),
             "link": link(task) or "",
         }
         for task in timetable.tasks
@@ -85,10 +94,10 @@ def to_xlsx(timetable: Timetable, link: Callable[[Task], str | None], title: str
     sheet.freeze_panes = "A2"
     about = workbook.create_sheet("About")
     for label, value in summary(timetable):
-        about.append([label, _safe(value)])
+        about.append([label, _safe(printable(value))])
     about.column_dimensions["A"].width = 20
     about.column_dimensions["B"].width = 100
-    workbook.properties.title = title
+    workbook.properties.title = printable(title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -96,11 +105,11 @@ def to_xlsx(timetable: Timetable, link: Callable[[Task], str | None], title: str
 
 def to_docx(timetable: Timetable, link: Callable[[Task], str | None], title: str) -> bytes:
     document = Document()
-    document.add_heading(title, level=0)
+    document.add_heading(printable(title), level=0)
     for label, value in summary(timetable):
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
+        paragraph.add_run(printable(value))
     for day in timetable.days:
         document.add_heading(f"{day.heading} – {long_date(day.date)}", level=1)
         if not day.tasks:
@@ -114,9 +123,10 @@ def to_docx(timetable: Timetable, link: Callable[[Task], str | None], title: str
         for task in day.tasks:
             cells = table.add_row().cells
             cells[0].text = task.label
-            cells[1].text = task.what
-            cells[2].text = task.why
-            cells[3].text = ", ".join(x for x in (task.owner, task.agency) if x) or "No owner"
+            cells[1].text = printable(task.what)
+            cells[2].text = printable(task.why)
+            owner = ", ".join(x for x in (task.owner, task.agency) if x) or "No owner"
+            cells[3].text = printable(owner)
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:

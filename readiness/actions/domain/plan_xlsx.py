@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -85,9 +86,13 @@ class ReadPlan:
 
 
 def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
+    """Text that a spreadsheet would run as a formula is written as text, and without the
+    control characters a worksheet cannot hold (a vertical tab or form feed becomes a
+    space; openpyxl refuses the file otherwise)."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", re.sub("[\x0b\x0c]", " ", value))
+        if value[:1] in FORMULA_STARTS:
+            return "'" + value
     return value
 
 

@@ -335,3 +335,15 @@ def test_the_item_page_takes_the_same_queries_for_one_or_three_updates(
     assert page.count("a document in another agency's evidence") == count
     assert all(f">Police {n}</a>" in page for n in range(count))
     assert "ICB 0" not in page
+
+
+def test_the_export_takes_text_with_control_characters(as_lead, review, plan):
+    """Text given on the command line can hold a vertical tab or a form feed (a NUL is
+    refused by the forms); openpyxl refused such a workbook: a server error."""
+    services.create_item(review, "action_point", "Brief\x0bthe panel\x0c\x01 today")
+    response = as_lead.get(reverse("actions:export", args=[review.id]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Action plan"]
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)][-1] == (
+        "Brief the panel  today"
+    )

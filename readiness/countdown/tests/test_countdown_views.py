@@ -329,3 +329,18 @@ def test_a_contributor_s_json_and_exports_hide_other_agencies_evidence_too(as_co
         assert "Police audit 2024" in words
         assert "Health report 2023" not in words
         assert "1 document from Anyshire Health" in words
+
+
+def test_the_exports_take_text_with_control_characters(as_lead, items, lead):
+    ActionItemFactory(review=items, text="Brief\x0bthe panel\x0c\x01 today", owner=lead,
+                      due_date=date(2026, 12, 1))  # fmt: skip
+    query = "?called=2026-12-23"
+    xlsx = as_lead.get(reverse("countdown:export", args=[items.id, "xlsx"]) + query)
+    docx = as_lead.get(reverse("countdown:export", args=[items.id, "docx"]) + query)
+    assert (xlsx.status_code, docx.status_code) == (200, 200)
+    what = [r[3] for r in load_workbook(io.BytesIO(xlsx.content))["Timetable"].iter_rows(
+        values_only=True)]  # fmt: skip
+    cells = [c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows
+             for c in r.cells]  # fmt: skip
+    for texts in (what, cells):
+        assert "A4: a progress update on “Brief the panel  today”" in texts
