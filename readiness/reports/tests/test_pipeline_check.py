@@ -82,10 +82,10 @@ def test_blank_lines_in_guidance_never_become_empty_bullets(review):
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_text_pasted_with_control_characters_still_builds(review, fmt):
-    """A vertical tab (Word's line break) or a NUL in a finding made the Word report fail
+    """A vertical tab (Word's line break) or a bell in a finding made the Word report fail
     with python-docx's "All strings must be XML compatible" (a server error)."""
     Finding.objects.create(review=review, evaluation="performance", area="Help",
-                           text="Pasted from Word:\x0bline two\x0cpage\x07 three\x00.")  # fmt: skip
+                           text="Pasted from Word:\x0bline two\x0cpage\x07 three\x01.")  # fmt: skip
     data = build_report(review, fmt)
     if fmt == "docx":
         paragraphs = [p.text for p in read_docx(io.BytesIO(data)).paragraphs]
