@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
@@ -112,8 +113,13 @@ class ItemForm(GovukFormMixin, forms.ModelForm):
         self.fields["finding"].label_from_instance = lambda f: (
             f"{numbers.get(f.id, '')}. {f.area}: {f.text[:80]}"
         )
+        # The members, and the item's owner even if they have left the review: a choice the
+        # page did not offer would be cleared without a word; the service names it instead.
+        members = Q(memberships__review=review)
+        if self.instance.owner_id:
+            members |= Q(pk=self.instance.owner_id)
         self.fields["owner"].queryset = (
-            get_user_model().objects.filter(memberships__review=review).order_by("first_name")
+            get_user_model().objects.filter(members).distinct().order_by("first_name")
         )
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["owner_agency"].queryset = Agency.objects.filter(review=review)

@@ -11,6 +11,7 @@ from readiness.actions.models import ActionItem, Milestone, ProgressUpdate
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.testing.factories import ActionItemFactory, AgencyFactory, FindingFactory
 from readiness.narratives.models import Narrative, NarrativeVersion
+from readiness.reviews.models import Membership
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -347,3 +348,21 @@ def test_the_export_takes_text_with_control_characters(as_lead, review, plan):
     assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)][-1] == (
         "Brief the panel  today"
     )
+
+
+def test_an_owner_who_left_the_review_is_named_not_silently_cleared(as_lead, review, plan):
+    late, police_item, rec = plan
+    owner = police_item.owner
+    Membership.objects.filter(review=review, user=owner).delete()
+    url = reverse("actions:edit", args=[review.id, police_item.code])
+    form = as_lead.get(url).context["form"]
+    assert form["owner"].value() == owner.id
+    assert owner.id in [choice[0].value for choice in form.fields["owner"].choices if choice[0]]
+    response = as_lead.post(url, {"text": "Police two", "owner": owner.id,
+                                  "status": "not_started"})  # fmt: skip
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"owner": [
+        f"The owner {owner.get_full_name()} ({owner.username}) is not a member of this review."
+    ]}  # fmt: skip
+    police_item.refresh_from_db()
+    assert (police_item.text, police_item.owner_id) == ("Police one", owner.id)
