@@ -85,3 +85,26 @@ def test_the_lead_s_forms_are_accessible(page: Page, live_server, demo):
     page.get_by_role("button", name="Add the milestone").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_plan_and_an_item_print_without_the_page_around_them(page: Page, live_server, demo):
+    review = demo["Anytown"]
+    log_in(page, live_server.url, "priya.lead")
+    page.goto(f"{live_server.url}/reviews/{review.id}/actions/")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", name="Action plan", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="R1")).to_be_visible()
+    for hidden in (page.get_by_role("button", name="Apply filters"), page.get_by_label("Agency"),
+                   page.get_by_role("navigation", name="Review"),
+                   page.get_by_role("link", name="My actions")):  # fmt: skip
+        expect(hidden).to_be_hidden()
+    link = page.get_by_role("link", name="R1")
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after == "none"  # no "(/reviews/…/actions/R1/)" after every code
+    page.goto(f"{live_server.url}/reviews/{review.id}/actions/R1/")
+    expect(page.get_by_role("heading", name="R1", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Add a progress update")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Add a milestone")).to_be_hidden()
+    expect(page.get_by_role("button", name="Mark done").first).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.get_by_role("heading", name="Add a milestone")).to_be_visible()
