@@ -60,6 +60,9 @@ class CodeSequence(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     prefix = models.CharField(max_length=4)
     last_number = models.PositiveIntegerField(default=0)
+    # Every number issued, including those asked for out of order by an import or the demo
+    # and those whose item has since been deleted: none is ever issued again.
+    issued = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [

@@ -44,12 +44,17 @@ def issue_code(review: Review, kind: str, wanted: str = "") -> str:
         code = format_code(prefix, number)
         if ActionItem.objects.filter(review=review, code=code).exists():
             raise CodeError(f"{code} is already issued in this review.")
+        if number in sequence.issued:
+            raise CodeError(
+                f"{code} was issued in this review before, to an item since deleted; a code is "
+                "never issued twice."
+            )
     else:
         number = sequence.last_number + 1
         code = format_code(prefix, number)
-    if number > sequence.last_number:
-        sequence.last_number = number
-        sequence.save(update_fields=["last_number"])
+    sequence.issued = sorted({*sequence.issued, number})
+    sequence.last_number = max(sequence.last_number, number)
+    sequence.save(update_fields=["issued", "last_number"])
     return code
 
 
@@ -110,7 +115,14 @@ def review_facts(review: Review) -> ReviewFacts:
         members={m.user_id: person_name(m.user) for m in members},
         usernames={m.user.username: m.user_id for m in members},
         agencies=dict(Agency.objects.filter(review=review).values_list("id", "name")),
-        codes=frozenset(ActionItem.objects.filter(review=review).values_list("code", flat=True)),
+        codes=frozenset(ActionItem.objects.filter(review=review).values_list("code", flat=True))
+        | frozenset(
+            format_code(prefix, number)
+            for prefix, issued in CodeSequence.objects.filter(review=review).values_list(
+                "prefix", "issued"
+            )
+            for number in issued
+        ),
     )
 
 

@@ -268,11 +268,12 @@ def test_export_and_import_pages(as_lead, as_reviewer, review, plan):
 
 def test_an_import_that_works_lists_the_new_codes(as_lead, review, plan):
     data = services.export_plan(review)
-    ActionItem.objects.filter(review=review, code="A2").delete()
-    # R1 and A1 are still issued, so only A2's row goes back in.
+    # R1 and A1 are issued, so only A2's row goes back in, under a code not yet issued.
     workbook = load_workbook(io.BytesIO(data))
     sheet = workbook["Action plan"]
     sheet.delete_rows(2, 2)  # R1 and A1
+    assert sheet["A2"].value == "A2"
+    sheet["A2"] = "A7"
     workbook["Milestones"].delete_rows(2, 10)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -280,8 +281,8 @@ def test_an_import_that_works_lists_the_new_codes(as_lead, review, plan):
     buffer.name = "plan.xlsx"
     response = as_lead.post(reverse("actions:import", args=[review.id]), {"file": buffer})
     assert response.status_code == 302
-    assert ActionItem.objects.get(review=review, code="A2").text == "Police one"
-    assert ActionItem.objects.filter(review=review).count() == 3
+    assert ActionItem.objects.get(review=review, code="A7").text == "Police one"
+    assert ActionItem.objects.filter(review=review).count() == 4
 
 
 def test_a_milestone_is_marked_done_and_back(as_lead, as_contributor, review, plan):

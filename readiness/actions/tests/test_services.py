@@ -19,6 +19,8 @@ from readiness.lib.testing.factories import (
     ActionItemFactory,
     AgencyFactory,
     FindingFactory,
+    MembershipFactory,
+    ReviewFactory,
     UserFactory,
 )
 from readiness.reviews.models import Phase
@@ -41,8 +43,24 @@ def test_a_code_is_issued_once_and_never_changes(review):
         services.update_item(ActionItem.objects.get(pk=item.pk), code="A7")
     item.refresh_from_db()
     item.delete()
-    # A deleted code is not issued again by the sequence.
+    # A deleted code is not issued again by the sequence, nor on request.
     assert services.create_item(review, "action_point", "Next").code == "A2"
+    with pytest.raises(CodeError) as refused:
+        services.create_item(review, "action_point", "Again", code="A1")
+    assert str(refused.value) == (
+        "A1 was issued in this review before, to an item since deleted; a code is never "
+        "issued twice."
+    )
+
+
+def test_codes_asked_for_out_of_order_are_remembered(review):
+    services.create_item(review, "action_point", "Nine", code="A9")
+    services.create_item(review, "action_point", "Three", code="A3")
+    ActionItem.objects.filter(code="A3").delete()
+    assert services.create_item(review, "action_point", "Next").code == "A10"
+    with pytest.raises(CodeError, match="A3 was issued in this review before"):
+        services.create_item(review, "action_point", "Three again", code="A3")
+    assert services.review_facts(review).codes == {"A3", "A9", "A10"}
 
 
 def test_a_wanted_code_that_is_taken_is_refused(review):
@@ -182,15 +200,20 @@ def test_the_plan_round_trips_through_xlsx(review, lead, police):
     assert [row[:2] for row in cells[MILESTONE_SHEET]] == [
         ["Recommendation", "Milestone"], ["R1", "Draft agreed"], ["R1", "Launched"],
     ]  # fmt: skip
-    ActionItem.objects.filter(review=review).delete()
-    created = services.import_plan(review, exported, user=lead)
+    # Codes are never issued twice in a review, so the plan goes back into a new one
+    # (next year's review, say) with the same people, agency and finding paragraph.
+    carried = ReviewFactory(framework=review.framework)
+    MembershipFactory(review=carried, user=lead, role="lead")
+    police_again = AgencyFactory(review=carried, name=police.name)
+    FindingFactory(review=carried)
+    created = services.import_plan(carried, exported, user=lead)
     assert [i.code for i in created] == ["R1", "A9"]
     rec = created[0]
     assert (rec.rationale, rec.owner, rec.owner_agency, rec.status, rec.created_by) == (
-        "=Partners did not know them", lead, police, "in_progress", lead,
+        "=Partners did not know them", lead, police_again, "in_progress", lead,
     )  # fmt: skip
     assert [m.text for m in rec.milestones.all()] == ["Draft agreed", "Launched"]
-    again = _cells(services.export_plan(review))
+    again = _cells(services.export_plan(carried))
     # Progress is not imported; everything else comes back cell for cell.
     assert [row[:11] for row in again[PLAN_SHEET]] == [row[:11] for row in cells[PLAN_SHEET]]
     assert again[MILESTONE_SHEET] == cells[MILESTONE_SHEET]
