@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from readiness.lib.text import spreadsheet_cell
+
 from .domain.grid import Grid, GridRow
 
 COLUMNS = [
@@ -71,19 +73,12 @@ def grid_table(grid: Grid) -> list[dict[str, Any]]:
     ]
 
 
-def _safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def to_csv(grid: Grid) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([label for _, label in COLUMNS])
     for item in grid_table(grid):
-        writer.writerow([_safe_cell(item[key]) for key, _ in COLUMNS])
+        writer.writerow([spreadsheet_cell(item[key]) for key, _ in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -95,7 +90,7 @@ def to_xlsx(grid: Grid, title: str = "Self-assessment") -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for item in grid_table(grid):
-        sheet.append([_safe_cell(item[key]) for key, _ in COLUMNS])
+        sheet.append([spreadsheet_cell(item[key]) for key, _ in COLUMNS])
     widths = {"judgement": 45, "suggestion_rule": 50, "headline_guide": 50, "rationale": 60}
     for index, (key, _) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 18)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 
 from docx import Document
@@ -11,6 +10,8 @@ from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from readiness.lib.text import printable
 
 from .domain.timetable import Task, Timetable, long_date
 
@@ -24,16 +25,8 @@ COLUMNS = [
     ("agency", "Agency or service"),
     ("link", "Link"),
 ]
-# Characters neither file's XML can hold, which text pasted from elsewhere can bring into an
-# item or a narrative title: the two breaks become spaces, the other controls go.
-_BREAKS = re.compile("[\x0b\x0c]")
-_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def printable(text: str) -> str:
-    return _UNSAFE.sub("", _BREAKS.sub(" ", text))
 
 
 def rows(timetable: Timetable, link: Callable[[Task], str | None]) -> list[dict[str, object]]:

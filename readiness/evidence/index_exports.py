@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
 from .ingest import stored_path
@@ -190,7 +191,7 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
         cell.font = Font(bold=True)
     for judgement, narratives in index.narratives.items():
         for narrative in narratives:
-            sheet.append(["", judgement, "Narrative", _cell(narrative)])
+            sheet.append(["", judgement, "Narrative", spreadsheet_cell(narrative)])
     for line in index.lines:
         for entry in line.entries or [None]:
             if entry is None:
@@ -201,13 +202,13 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
                     line.number,
                     line.judgement,
                     line.question,
-                    _cell(entry.title),
+                    spreadsheet_cell(entry.title),
                     entry.agency,
                     entry.document_date,
                     entry.kind,
                     entry.status,
                     round(entry.confidence, 2),
-                    _cell(entry.shows),
+                    spreadsheet_cell(entry.shows),
                 ]
             )
     for column, width in zip("ABCDEFGHIJ", (8, 30, 50, 40, 25, 12, 20, 11, 11, 70), strict=True):
@@ -218,11 +219,6 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    """Text from documents is never a spreadsheet formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def to_html(index: EvidenceIndex) -> bytes:

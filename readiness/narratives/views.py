@@ -13,6 +13,7 @@ from docx.shared import Inches
 from readiness.evidence.queries import visible_documents
 from readiness.indicators.domain.charts import chart_description, data_table, png_chart
 from readiness.indicators.queries import library, review_indicators
+from readiness.lib.text import printable
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may, refusal
 
@@ -184,7 +185,7 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     narrative = get_object_or_404(Narrative, review=review, key=key)
     version = _latest(narrative)
     document = Document()
-    document.add_heading(version.title if version else narrative.key, level=0)
+    document.add_heading(printable(version.title if version else narrative.key), level=0)
     if version:
         for heading, text in (
             ("What we targeted and why", version.targeted_and_why),
@@ -194,14 +195,14 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
         ):
             document.add_heading(heading, level=1)
             for paragraph in text.split("\n\n"):
-                document.add_paragraph(paragraph)
+                document.add_paragraph(printable(paragraph))
             if heading == "Impact for children":  # the data belongs with the impact
                 for figure in _figures(review, version):
                     _add_figure(document, figure)
         if version.evidence:
             document.add_heading("Evidence", level=1)
             for item in version.evidence:
-                document.add_paragraph(item, style="List Bullet")
+                document.add_paragraph(printable(item), style="List Bullet")
         document.add_paragraph(f"Version {version.number}, {version.written_at:%d %B %Y}.")
     buffer = io.BytesIO()
     document.save(buffer)

@@ -16,10 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+
+from readiness.lib.text import from_spreadsheet_cell, spreadsheet_cell
 
 from .codes import CODE_PATTERN
 from .lists import KIND_LABELS, STATUS_LABELS
@@ -48,7 +49,6 @@ MILESTONE_COLUMNS = [
 ]
 # Written for people to read; reading ignores them (progress is added through the service).
 READ_ONLY = ("last_update", "latest_progress")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED = 100 * 1024 * 1024
 
@@ -85,31 +85,13 @@ class ReadPlan:
     problems: list[str]
 
 
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is written as text, and without the
-    control characters a worksheet cannot hold (a vertical tab or form feed becomes a
-    space; openpyxl refuses the file otherwise)."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", re.sub("[\x0b\x0c]", " ", value))
-        if value[:1] in FORMULA_STARTS:
-            return "'" + value
-    return value
-
-
-def _unsafe(value: str) -> str:
-    """Undo safe_cell on reading."""
-    if value[:1] == "'" and value[1:2] in FORMULA_STARTS and value[1:2]:
-        return value[1:]
-    return value
-
-
 def _sheet(workbook: Workbook, title: str, columns: list, rows: list[list[Any]]) -> None:
     sheet = workbook.create_sheet(title)
     sheet.append([label for _, label, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([safe_cell(value) for value in row])
+        sheet.append([spreadsheet_cell(value) for value in row])
     for index, (key, _, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
         if key in ("due_date", "done_on", "last_update"):
@@ -207,7 +189,7 @@ class _Row:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return _unsafe(str(value).strip())
+        return from_spreadsheet_cell(str(value).strip())
 
     def day(self, key: str, column: str) -> date | None:
         value = self.cells.get(key)

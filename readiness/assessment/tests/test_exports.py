@@ -56,6 +56,17 @@ def test_xlsx_reads_back(as_contributor, graded):
     assert by_id["care_leavers"][10] == '\'=HYPERLINK("http://example.invalid")'
 
 
+def test_text_pasted_with_control_characters_exports(as_lead, lead, graded):
+    # A vertical tab is Word's line break; Excel files cannot hold it.
+    update_assessment(
+        graded, find_judgement(graded, "care_leavers"), lead,
+        strengths="Stable homes\x0bmost stay put\x01",
+    )  # fmt: skip
+    response = as_lead.get(reverse("assessment:export", args=[graded.id, "xlsx"]))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert {row[0]: row[11] for row in rows[1:]}["care_leavers"] == "Stable homes most stay put"
+
+
 def test_csv_reads_back(as_lead, graded):
     response = as_lead.get(reverse("assessment:export", args=[graded.id, "csv"]))
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))

@@ -87,6 +87,15 @@ def test_the_word_export_reads_back(as_viewer, review, figures):
     ]
 
 
+def test_the_word_export_takes_text_pasted_with_control_characters(as_viewer, review, figures):
+    version = Narrative.objects.get(review=review, key="gcse-results").versions.first()
+    version.what_we_did = "Tutoring\x0bfor every child\x02"
+    version.save(update_fields=["what_we_did"])
+    response = as_viewer.get(reverse("narratives:docx", args=[review.id, "gcse-results"]))
+    texts = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert "Tutoring for every child" in texts
+
+
 def test_a_viewer_cannot_write(as_viewer, review, figures):
     response = as_viewer.post(reverse("narratives:new", args=[review.id]), FORM)
     assert response.status_code == 403

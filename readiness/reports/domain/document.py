@@ -9,8 +9,9 @@ plain string or a `Ref` to an anchor, so a cross-reference is data the check can
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+
+from readiness.lib.text import printable as printable_text
 
 
 @dataclass(frozen=True)
@@ -136,17 +137,11 @@ def contents_for(blocks: list, depth: int = 2) -> Contents:
     )
 
 
-# Characters XML 1.0 cannot hold (a Word file is XML), which text pasted from other programs
-# brings: a vertical tab is Word's own line break, a form feed its page break.
-_BREAKS = re.compile("[\x0b\x0c]")
-_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
-
-
 def printable(value):
     """VALUE (a document, or any block or text in one) with the characters no file format
     can hold taken out: the two breaks become spaces, the other controls go."""
     if isinstance(value, str):
-        return _UNSAFE.sub("", _BREAKS.sub(" ", value))
+        return printable_text(value)
     if isinstance(value, tuple):
         return tuple(printable(part) for part in value)
     if is_dataclass(value) and not isinstance(value, type):
