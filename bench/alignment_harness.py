@@ -445,6 +445,8 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
     for key, label in METHODS + ((SEMANTIC,) if "f" in results[next(iter(TASKS))] else ()):
         cells = [f"{results[t][key]:.4f}" for t in TASKS]
         out.append(f"| ({key}) {label} | " + " | ".join(cells) + " |")
+    out += ["", "Targets (issue 3), judged on each paragraph alone, rows (d) and (e):", ""]
+    out += [f"- {line}" for line in target_lines(results)]
     out += [
         "",
         "(c+), (d+), (e+) give each report's paragraphs in order and pool each paragraph's "
@@ -548,11 +550,25 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     write_results(results, sizes, counts, chosen, seconds, extract_seconds)
     print(RESULTS.read_text())
-    trained_ok = all(
-        results[t]["d+"] >= 0.96 and results[t]["d+"] > results[t]["c+"] for t in TASKS
-    )
-    zero_ok = all(results[t]["e+"] >= 0.85 for t in TASKS)
-    return 0 if trained_ok and zero_ok else 1
+    return 0 if all(line.endswith("**met**") for line in target_lines(results)) else 1
+
+
+def targets_met(results: dict) -> dict[str, bool]:
+    """The issue's targets, on each paragraph alone: the context rows (d+), (e+) are
+    flattered by a report's section structure, so they are reported but never judged."""
+    return {
+        f"trained (d) ≥ 0.96 and above the plain trained baseline (c), {task}": (
+            results[task]["d"] >= 0.96 and results[task]["d"] > results[task]["c"]
+        )
+        for task in TASKS
+    } | {f"zero-shot (e) ≥ 0.85, {task}": results[task]["e"] >= 0.85 for task in TASKS}
+
+
+def target_lines(results: dict) -> list[str]:
+    return [
+        f"{name}: {'**met**' if met else '**missed**'}"
+        for name, met in targets_met(results).items()
+    ]
 
 
 if __name__ == "__main__":
