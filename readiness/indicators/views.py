@@ -164,6 +164,9 @@ def imports(request: HttpRequest, review_id: int) -> HttpResponse:
                 form.add_error("files", f"{error} Nothing was imported.")
             else:
                 messages.success(request, record.summary)
+                if not may(membership.role, SEE_ALL_EVIDENCE):
+                    # The quality report names children: a contributor gets the summary here.
+                    return redirect("indicators:imports", review_id=review.id)
                 return redirect("indicators:import", review_id=review.id, import_id=record.id)
     return render(
         request,
@@ -173,6 +176,7 @@ def imports(request: HttpRequest, review_id: int) -> HttpResponse:
             "form": form,
             "imports": DataImport.objects.filter(review=review).select_related("imported_by"),
             "may_import": may(membership.role, CONTRIBUTE),
+            "may_see_reports": may(membership.role, SEE_ALL_EVIDENCE),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -93,14 +93,23 @@ def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:
     )
 
 
-def check(version: NarrativeVersion) -> CheckResult:
-    review = version.narrative.review
+def check_context(review: Review) -> dict:
+    """What every check of a review's narratives reads: fetch once for a list of them."""
     latest = DataImport.objects.filter(review=review).order_by("-imported_at").first()
+    return {
+        "latest_import": timezone.localtime(latest.imported_at).date() if latest else None,
+        "current_values": current_values(review),
+    }
+
+
+def check(version: NarrativeVersion, context: dict | None = None) -> CheckResult:
+    """`context` from check_context(review), when checking many of one review's narratives."""
+    if context is None:
+        context = check_context(version.narrative.review)
     return check_narrative(
         as_text(version, version.narrative.action_point),
-        latest_import=timezone.localtime(latest.imported_at).date() if latest else None,
         today=timezone.localdate(),
-        current_values=current_values(review),
+        **context,
     )
 
 

@@ -21,7 +21,7 @@ from .briefs import service_briefs
 from .forms import ImpactForm, NarrativeForm
 from .models import Narrative, NarrativeVersion
 from .pdf import Figure, narrative_pdf
-from .services import action_point, check, current_values, save_version
+from .services import action_point, check, check_context, current_values, save_version
 
 
 def _new_key(review: object, title: str) -> str:
@@ -44,9 +44,10 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     rows = []
     narratives = Narrative.objects.filter(review=review).prefetch_related("versions__documents")
+    context = check_context(review)  # read once, not once per narrative
     for narrative in narratives:
         version = _latest(narrative)
-        rows.append((narrative, version, check(version) if version else None))
+        rows.append((narrative, version, check(version, context) if version else None))
     if format == "json":
         return JsonResponse({"review": review.id, "narratives": [
             {"key": n.key, "action_point": n.action_point, "title": v.title if v else "",

@@ -102,9 +102,12 @@ def test_a_contributor_sees_only_their_agencys_documents_and_keeps_the_others(
         ("Dental pathway plan", False),
         ("Police return", True),
     ]
-    assert 'Dental pathway plan <span class="govuk-body-s">(another agency\'s document)' in (
-        shown.content.decode()
-    )
+    html = shown.content.decode()
+    assert "Dental pathway plan" not in html  # another agency's title is not for them
+    assert (
+        '<li>A document from Anytown Borough Council <span class="govuk-body-s">'
+        "(another agency's: you cannot open it)</span></li>"
+    ) in html
 
 
 def test_a_contributor_cannot_link_a_document_they_cannot_see(
