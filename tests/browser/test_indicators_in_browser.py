@@ -93,3 +93,74 @@ def test_a_reviewer_sets_a_target_and_fixes_a_mistake(page: Page, live_server, d
         page.get_by_role("row", name=re.compile(r"England, 2025-26 – 85\.2 tom"))
     ).to_be_visible()
     assert_accessible(page)
+
+
+def _choose(page: Page, path) -> None:
+    page.get_by_label("What are you importing?").select_option("table")
+    page.get_by_label("Files").set_input_files(str(path))
+
+
+def test_without_javascript_the_form_posts_and_the_report_follows(
+    browser, live_server, demo, tmp_path
+):
+    review = demo["Anytown"]
+    path = tmp_path / "figures.csv"
+    path.write_text(TABLE)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "tom.reviewer")
+        page.goto(f"{live_server.url}/reviews/{review.id}/data/")
+        expect(page.get_by_label("Import progress")).to_be_hidden()
+        _choose(page, path)
+        page.get_by_role("button", name="Import").click()
+        expect(page.get_by_role("heading", name="Quality report")).to_be_visible()
+        expect(page).to_have_url(re.compile(rf"/reviews/{review.id}/data/\d+/$"))
+    finally:
+        context.close()
+
+
+def test_a_file_that_cannot_be_imported_shows_the_error_in_place(
+    page: Page, live_server, demo, tmp_path
+):
+    review = demo["Anytown"]
+    path = tmp_path / "wrong.csv"
+    path.write_text("a,b\n1,2\n")
+    (tmp_path / "figures.csv").write_text(TABLE)
+    log_in(page, live_server.url, "tom.reviewer")
+    page.goto(f"{live_server.url}/reviews/{review.id}/data/")
+    _choose(page, path)
+    page.get_by_role("button", name="Import").press("Enter")  # by keyboard
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("no 'indicator' column")
+    expect(summary).to_contain_text("Nothing was imported.")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()  # read out at once
+    expect(page).to_have_title(re.compile(r"^Error: Data imports"))
+    assert_accessible(page)
+    # The page in place still shows progress on the next try, and that one is imported.
+    page.get_by_label("Files").set_input_files(str(tmp_path / "figures.csv"))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", name="Quality report")).to_be_focused()
+
+
+def test_a_server_failure_leaves_the_form_with_a_clear_reason(
+    page: Page, live_server, demo, tmp_path
+):
+    review = demo["Anytown"]
+    path = tmp_path / "figures.csv"
+    path.write_text(TABLE)
+    log_in(page, live_server.url, "tom.reviewer")
+    page.goto(f"{live_server.url}/reviews/{review.id}/data/")
+    page.route("**/data/", lambda route: route.fulfill(status=500, body="boom")
+               if route.request.method == "POST" else route.continue_())  # fmt: skip
+    _choose(page, path)
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "The import failed: the server could not finish it (error 500). Reload the page to see "
+        "in the list below whether it arrived before trying again."
+    )
+    expect(page.get_by_role("button", name="Import")).to_be_enabled()
+    expect(page.get_by_label("Import progress")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Data imports")).to_be_visible()
+    assert_accessible(page)
