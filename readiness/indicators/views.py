@@ -161,7 +161,9 @@ def imports(request: HttpRequest, review_id: int) -> HttpResponse:
             try:
                 record = import_data(review, form.cleaned_data["kind"], files, user=request.user)
             except ImportFileError as error:
-                form.add_error("files", f"{error} Nothing was imported.")
+                said = str(error).rstrip()
+                stop = "" if said.endswith((".", "!", "?")) else "."
+                form.add_error("files", f"{said}{stop} Nothing was imported.")
             else:
                 messages.success(request, record.summary)
                 if not may(membership.role, SEE_ALL_EVIDENCE):

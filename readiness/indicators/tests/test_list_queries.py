@@ -56,3 +56,12 @@ def test_a_contributor_who_imports_lands_on_the_imports_page_not_a_refusal(
     assert "Table of values (CSV or Excel): figures.csv" in html
     assert [str(m) for m in page.context["messages"]] == [record.summary]
     assert report in as_lead.get(response["Location"]).content.decode()
+
+
+def test_a_file_that_is_not_a_census_says_so_in_a_sentence(as_lead, review, lead):
+    response = upload(as_lead, review, text="not xml at all", kind="cin", name="census.xml")
+    assert response.status_code == 400
+    assert response.context["form"].errors["files"] == [
+        "census.xml: not readable XML: syntax error: line 1, column 0. Nothing was imported."
+    ]
+    assert not DataImport.objects.exists()
