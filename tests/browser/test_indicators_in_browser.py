@@ -164,3 +164,28 @@ def test_a_server_failure_leaves_the_form_with_a_clear_reason(
     expect(page.get_by_label("Import progress")).to_be_hidden()
     expect(page.get_by_role("heading", name="Data imports")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_progress_works_under_the_sites_own_content_security_policy(
+    browser, live_server, demo, tmp_path
+):
+    review = demo["Anytown"]
+    (tmp_path / "wrong.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "figures.csv").write_text(TABLE)
+    context = browser.new_context()  # no bypass_csp: the policy the site sends applies
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    try:
+        log_in(page, live_server.url, "tom.reviewer")
+        page.goto(f"{live_server.url}/reviews/{review.id}/data/")
+        _choose(page, tmp_path / "wrong.csv")
+        page.get_by_role("button", name="Import").click()
+        expect(page.locator(".govuk-error-summary")).to_be_focused()
+        page.get_by_label("Files").set_input_files(str(tmp_path / "figures.csv"))
+        page.get_by_role("button", name="Import").click()
+        expect(page.get_by_role("heading", name="Quality report")).to_be_focused()
+        assert refused == []
+    finally:
+        context.close()
