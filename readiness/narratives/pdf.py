@@ -137,8 +137,10 @@ class Layout:
             self.y -= leading
 
 
-def narrative_pdf(version, figures: list[Figure]) -> bytes:
-    """The narrative's latest wording with its charts, as PDF bytes (deterministic)."""
+def narrative_pdf(version, figures: list[Figure], evidence: list[str] | None = None) -> bytes:
+    """The narrative's latest wording with its charts, as PDF bytes (deterministic).
+    `evidence`: the lines of its Evidence section (default: the version's own references)."""
+    evidence = list(version.evidence) if evidence is None else evidence
     layout = Layout()
     doc = layout.document
     layout.lines(doc.add("H1"), version.title, BOLD, 20, 25)
@@ -161,12 +163,12 @@ def narrative_pdf(version, figures: list[Figure]) -> bytes:
         if heading == "Impact for children":
             for figure in figures:
                 _figure(layout, figure)
-    if version.evidence:
+    if evidence:
         layout.room(LEADING * 2 + 20)
         layout.y -= 6
         layout.lines(doc.add("H2"), "Evidence", BOLD, 14, 20)
         listing = doc.add("L")
-        for item in version.evidence:
+        for item in evidence:
             entry = listing.add("LI")
             layout.room(LEADING)
             layout.mark(entry.add("Lbl"), _text(MARGIN + 4, layout.y - BODY, "\u2022", REGULAR,

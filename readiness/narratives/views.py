@@ -140,6 +140,21 @@ def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpRe
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 
+def _evidence(review, membership, version: NarrativeVersion) -> list[str]:
+    """The Evidence section of an export: the linked library documents, then the other
+    references. Another agency's document is named by its agency only, as on the page."""
+    visible = set(visible_documents(review, membership).values_list("id", flat=True))
+    lines = []
+    for document in version.documents.select_related("agency").order_by("title", "id"):
+        agency = document.agency.name if document.agency else ""
+        if document.id in visible:
+            lines.append(f"{document.title} ({agency})" if agency else document.title)
+        else:
+            lines.append(f"A document from {agency} (another agency's)" if agency
+                         else "A document you cannot open")  # fmt: skip
+    return lines + list(version.evidence)
+
+
 def _figures(review, version: NarrativeVersion | None) -> list[Figure]:
     """Each embedded indicator that has figures, as the live series the charts draw."""
     figures: list[Figure] = []
@@ -182,7 +197,7 @@ def _add_figure(document, figure: Figure) -> None:
 
 @login_required
 def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
     narrative = get_object_or_404(Narrative, review=review, key=key)
     version = _latest(narrative)
     document = Document()
@@ -200,9 +215,10 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
             if heading == "Impact for children":  # the data belongs with the impact
                 for figure in _figures(review, version):
                     _add_figure(document, figure)
-        if version.evidence:
+        evidence = _evidence(review, membership, version)
+        if evidence:
             document.add_heading("Evidence", level=1)
-            for item in version.evidence:
+            for item in evidence:
                 document.add_paragraph(printable(item), style="List Bullet")
         document.add_paragraph(f"Version {version.number}, {version.written_at:%d %B %Y}.")
     buffer = io.BytesIO()
@@ -247,12 +263,12 @@ def brief_text(request: HttpRequest, review_id: int, service: str) -> HttpRespon
 
 @login_required
 def export_pdf(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, VIEW)
+    review, membership = get_review_for_user(request.user, review_id, VIEW)
     narrative = get_object_or_404(Narrative, review=review, key=key)
     version = _latest(narrative)
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
-    response = HttpResponse(narrative_pdf(version, _figures(review, version)),
-                            content_type="application/pdf")  # fmt: skip
+    pdf = narrative_pdf(version, _figures(review, version), _evidence(review, membership, version))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{narrative.key}.pdf"'
     return response

@@ -1,7 +1,11 @@
 """List pages answer in a fixed number of queries; another agency's documents stay hidden."""
 
+import io
+import subprocess
+
 import pytest
 from django.urls import reverse
+from docx import Document
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.indicators.models import DataImport, IndicatorValue
@@ -72,3 +76,51 @@ def test_a_contributor_is_not_told_the_title_of_another_agencys_document(
         f'<a class="govuk-link" href="{secret_url}">Strategy meeting about child J</a>'
         in as_lead.get(url).content.decode()
     )
+
+
+def _linked(review, lead, police):
+    council = AgencyFactory(review=review, name="Anytown Borough Council")
+    for title, agency in (("Strategy meeting about child J", council), ("Police return", police)):
+        EvidenceDocument.objects.create(
+            review=review, content_hash=title, title=title, agency=agency, file_type="pdf",
+            size_bytes=10, stored_name=f"{title}.pdf",
+        )  # fmt: skip
+    narrative = Narrative.objects.create(review=review, key="dental")
+    save_version(narrative, lead, title="Dental", indicator_ids=[], evidence=["Minutes, May"],
+                 documents=EvidenceDocument.objects.all(), **SECTIONS)  # fmt: skip
+
+
+def _docx_evidence(client, review):
+    response = client.get(reverse("narratives:docx", args=[review.id, "dental"]))
+    paragraphs = Document(io.BytesIO(response.content)).paragraphs
+    return [p.text for p in paragraphs if p.style.name == "List Bullet"]
+
+
+def _pdf_text(client, review, tmp_path):
+    path = tmp_path / "n.pdf"
+    path.write_bytes(client.get(reverse("narratives:pdf", args=[review.id, "dental"])).content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
+                          text=True).stdout  # fmt: skip
+    return " ".join(text.split())
+
+
+def test_the_exports_list_the_linked_documents_each_reader_may_know_of(
+    as_lead, as_contributor, review, lead, contributor, police, tmp_path
+):
+    _linked(review, lead, police)
+    assert _docx_evidence(as_lead, review) == [
+        "Police return (Anyshire Police)",
+        "Strategy meeting about child J (Anytown Borough Council)",
+        "Minutes, May",
+    ]
+    assert _docx_evidence(as_contributor, review) == [
+        "Police return (Anyshire Police)",
+        "A document from Anytown Borough Council (another agency's)",
+        "Minutes, May",
+    ]
+    lead_pdf = _pdf_text(as_lead, review, tmp_path)
+    assert "Strategy meeting about child J (Anytown Borough Council)" in lead_pdf
+    contributor_pdf = _pdf_text(as_contributor, review, tmp_path)
+    assert "Strategy meeting about child J" not in contributor_pdf
+    assert "A document from Anytown Borough Council (another agency's)" in contributor_pdf
+    assert "Police return (Anyshire Police)" in contributor_pdf
