@@ -27,9 +27,11 @@ function replacePage(html, finalUrl) {
 
 function attach() {
   const form = document.getElementById("import-form");
-  if (!form || !window.XMLHttpRequest || !window.FormData) {
+  // Once per form, should a browser run this module again on the page written in place.
+  if (!form || form.dataset.progress || !window.XMLHttpRequest || !window.FormData) {
     return;
   }
+  form.dataset.progress = "on";
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const group = document.getElementById("import-progress-group");
