@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from readiness.indicators.models import DataImport
+
 from .conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
@@ -128,6 +130,7 @@ def test_a_file_that_cannot_be_imported_shows_the_error_in_place(
     path = tmp_path / "wrong.csv"
     path.write_text("a,b\n1,2\n")
     (tmp_path / "figures.csv").write_text(TABLE)
+    before = DataImport.objects.filter(review=review).count()
     log_in(page, live_server.url, "tom.reviewer")
     page.goto(f"{live_server.url}/reviews/{review.id}/data/")
     _choose(page, path)
@@ -142,6 +145,7 @@ def test_a_file_that_cannot_be_imported_shows_the_error_in_place(
     page.get_by_label("Files").set_input_files(str(tmp_path / "figures.csv"))
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("heading", name="Quality report")).to_be_focused()
+    assert DataImport.objects.filter(review=review).count() == before + 1  # sent once
 
 
 def test_a_server_failure_leaves_the_form_with_a_clear_reason(
