@@ -15,7 +15,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-os.environ.setdefault("READINESS_DATA_DIR", tempfile.mkdtemp(prefix="readiness-bench-"))
+# Always a fresh database: `make bench` exports the demo's data directory, and a benchmark
+# must never write into a person's own data.
+os.environ["READINESS_DATA_DIR"] = tempfile.mkdtemp(prefix="readiness-bench-")
 os.environ["DJANGO_SETTINGS_MODULE"] = "readiness.settings"
 
 import django  # noqa: E402
