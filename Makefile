@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/readiness
 PG_PING_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export READINESS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test test-sqlite test-postgres lint chromium bench install install-test clean
+.PHONY: demo test test-sqlite lint system-packages bench install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,41 +32,27 @@ demo: install
 	$(BIN)/readiness demo explain
 	$(BIN)/readiness runserver --noreload 127.0.0.1:8000
 
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing and we are not root: install Debian's chromium package" >&2; exit 1; fi; \
-	fi
-	@# The report's render checks: pdftoppm (poppler-utils) and LibreOffice without a display.
-	@if ! command -v pdftoppm >/dev/null || ! command -v soffice >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's poppler-utils and libreoffice-writer-nogui for the render checks"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      poppler-utils libreoffice-writer-nogui >/dev/null; \
-	  else echo "!! pdftoppm or soffice is missing and we are not root: the report render checks will be SKIPPED (install poppler-utils and libreoffice-writer-nogui)" >&2; fi; \
-	fi
+# Debian packages, installed when missing and we are root (scripts/debian-packages waits for
+# apt's locks and retries): Chromium for the browser tests, poppler and LibreOffice for the
+# render checks, faketime for the runs with the clock moved.
+system-packages:
+	@scripts/debian-packages "the browser tests fail" /usr/bin/chromium:chromium
+	@scripts/debian-packages "the report render checks are SKIPPED" \
+	  pdftoppm:poppler-utils soffice:libreoffice-writer-nogui
+	@scripts/debian-packages "the runs with the clock moved are SKIPPED" faketime:faketime
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test-sqlite: install-test chromium
+# One quick run on SQLite alone, for a developer at work.
+test-sqlite: install-test system-packages
 	env -u DATABASE_URL $(BIN)/pytest -q
 
-test-postgres: install-test chromium
-	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_PING_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== PostgreSQL at 127.0.0.1:5432: running the suite again on it =="; \
-	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
-	else \
-	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
-	  echo "!! PostgreSQL is not reachable at $(PG_URL): the PostgreSQL run is SKIPPED" >&2; \
-	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
-	  if [ "$${CI:-}" = "true" ]; then echo "CI=true: PostgreSQL is required" >&2; exit 1; fi; \
-	fi
-
-test: lint test-sqlite test-postgres
+# Every run goes to its end (SQLite, PostgreSQL, then SQLite with the clock moved to each of
+# READINESS_FAKE_DAYS), then all their summaries; any failure fails `make test`.
+test: lint install-test system-packages
+	BIN=$(BIN) PG_URL=$(PG_URL) PG_PING_URL=$(PG_PING_URL) scripts/test-suites
 
 bench: install-test
 	$(BIN)/pip install --quiet -e ".[test,train]"

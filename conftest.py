@@ -4,8 +4,11 @@ contributor, a viewer, and an outsider who belongs to another review."""
 from __future__ import annotations
 
 import os
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client
 
 from readiness.frameworks.models import Framework
@@ -23,6 +26,27 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing passwords properly costs a quarter of a second each; tests make hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    config.addinivalue_line(
+        "markers",
+        "clock(day): run the test with today set to DAY (a date or YYYY-MM-DD), at noon in "
+        "London, the clock still ticking",
+    )
+
+
+@pytest.fixture(autouse=True)
+def clock(request: pytest.FixtureRequest):
+    """Today, for a test marked `@pytest.mark.clock(...)`: every date the test or its fixtures
+    make is then fixed, so the test passes on any day it runs (`make test` runs the suite again
+    under faketime years ahead to prove it). Unmarked tests get None and must not care."""
+    marker = request.node.get_closest_marker("clock")
+    if marker is None:
+        yield None
+        return
+    day = marker.args[0]
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    noon = datetime.combine(day, time(12), tzinfo=ZoneInfo("Europe/London"))
+    with time_machine.travel(noon, tick=True):
+        yield day
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -112,3 +136,34 @@ def as_viewer(viewer) -> Client:
 @pytest.fixture
 def as_outsider(outsider) -> Client:
     return _client_for(outsider)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say loudly what was not tested because the development data was absent: a clean clone
+    away from `../shared` passes without those tests, and nobody should mistake that for a
+    full run."""
+    from readiness.lib.testing.shared import SHARED_DATA, SKIP_REASON
+
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and SKIP_REASON in str(report.longrepr[2])
+    ]
+    if not skipped:
+        return
+    bar = "!" * 78
+    terminalreporter.write_line(bar, yellow=True, bold=True)
+    terminalreporter.write_line(
+        f"!! {len(skipped)} test{'s' if len(skipped) != 1 else ''} SKIPPED: the development "
+        f"data is absent at {SHARED_DATA}",
+        yellow=True,
+        bold=True,
+    )
+    for report in skipped[:20]:
+        terminalreporter.write_line(f"!!   {report.nodeid}")
+    if len(skipped) > 20:
+        terminalreporter.write_line(f"!!   … and {len(skipped) - 20} more")
+    terminalreporter.write_line(
+        "!! Clone beside ../shared, or set READINESS_SHARED_DATA, to run them.", yellow=True
+    )
+    terminalreporter.write_line(bar, yellow=True, bold=True)

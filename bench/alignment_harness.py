@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from alignment_reports import (  # noqa: E402
     FOUR_AREAS,
-    REPORTS,
     THREE_AREAS,
     Paragraph,
     read_report,
     report_paths,
 )
+from needs import shared_or_skip  # noqa: E402
 
 from readiness.evidence.domain.align import Aligner, framework_lines  # noqa: E402
 from readiness.evidence.domain.align.aligner import pool_with_neighbours  # noqa: E402
@@ -526,9 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         "--build-model", metavar="PATH", help="train on every authority and write the model here"
     )
     args = parser.parse_args(argv)
-    if not REPORTS.exists():
-        print(f"{REPORTS} is absent: nothing to measure.")
-        return 0
+    shared_or_skip("ofsted", "reports", result=RESULTS)
     started = time.perf_counter()
     by_kind, counts, extract_seconds = load_paragraphs()
     print(

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPORTS = Path("/work/shared/data/ofsted/reports")
+from readiness.lib.testing.shared import shared_data
+
+REPORTS = shared_data("ofsted", "reports")
 FOUR_AREAS = ("impact_of_leaders", "help_and_protection", "children_in_care", "care_leavers")
 THREE_AREAS = ("impact_of_leaders", "help_and_protection", "children_in_care_and_care_leavers")
 

@@ -24,8 +24,14 @@ os.environ["READINESS_DATA_DIR"] = tempfile.mkdtemp(prefix="readiness-bench-")
 os.environ["DJANGO_SETTINGS_MODULE"] = "readiness.settings"
 
 import django  # noqa: E402
+import time_machine  # noqa: E402
 
 django.setup()
+
+# The facts are dated around Christmas 2026 (actions due from 1 December, a call on
+# 23 December), so the benchmark's own today is fixed too: the review "begins" on
+# 26 November 2026 whatever day it runs.
+time_machine.travel("2026-11-26 12:00 +00:00", tick=True).start()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

@@ -22,22 +22,20 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from machine import describe  # noqa: E402
+from needs import shared_or_skip  # noqa: E402
 
 from readiness.evidence.domain.extract import extract  # noqa: E402
 from readiness.evidence.domain.passages import split_passages  # noqa: E402
 from readiness.evidence.domain.types import Rejected  # noqa: E402
 
-REPORTS = HERE.parent.parent / "shared" / "data" / "ofsted" / "reports"
 RESULTS = HERE / "results" / "extract-speed.md"
 TARGET_RATIO = 2.0
 
 
 def main() -> int:
-    if not REPORTS.is_dir():
-        print(f"{REPORTS} is absent: nothing to measure.")
-        return 0
+    reports = shared_or_skip("ofsted", "reports", result=RESULTS)
     pdftotext = shutil.which("pdftotext")
-    files = sorted(path for path in REPORTS.rglob("*") if path.is_file())
+    files = sorted(path for path in reports.rglob("*") if path.is_file())
     kinds: dict[str, int] = {}
     rejected: dict[str, int] = {}
     crashes: list[str] = []

@@ -5,6 +5,15 @@ import platform
 from datetime import UTC, datetime
 
 
+def _now() -> datetime:
+    """The machine's clock, even inside a benchmark that fixed its own today (time-machine)."""
+    try:
+        from time_machine import escape_hatch
+    except ImportError:
+        return datetime.now(UTC)
+    return escape_hatch.datetime.datetime.now(UTC)
+
+
 def describe() -> str:
     memory = "unknown"
     try:
@@ -15,7 +24,7 @@ def describe() -> str:
     except OSError:
         pass
     return (
-        f"- When: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
+        f"- When: {_now():%Y-%m-%d %H:%M} UTC\n"
         f"- Machine: {os.cpu_count()} cores, {memory} RAM, {platform.machine()}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n"
     )

@@ -33,6 +33,13 @@ def store_framework(
     builtin: bool = False,
     loaded_by: AbstractBaseUser | None = None,
 ) -> Framework:
+    shipped = Framework.objects.filter(slug=spec.id, is_builtin=True).first()
+    if not builtin and shipped is not None:
+        raise FrameworkAlreadyLoaded(
+            f"The id '{spec.id}' belongs to a framework shipped with Readiness "
+            f"({shipped.name}): give your file an id of its own (for example "
+            f"'{spec.id}-our-partnership') to load it beside the shipped one."
+        )
     existing = Framework.objects.filter(slug=spec.id, is_builtin=builtin)
     if not builtin:
         existing = existing.filter(loaded_by=loaded_by)

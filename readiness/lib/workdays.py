@@ -5,8 +5,11 @@ Inspection notice (ten working days under SLAC and JTAI) and the DfE's assessmen
 The regular holidays are computed by rule; the one-off days (royal occasions, a state funeral)
 and the moved holidays are an explicit table, checked in the tests against the published lists.
 
-The dates are known only for 2010-2030. Outside that range we raise `OutOfRangeError` rather
-than guess: a one-off holiday cannot be predicted, and a silent guess would shift a countdown.
+The dates are confirmed for 2010-2030 (LAST_KNOWN_YEAR). Later years, up to 2099, are
+*projected* by the same rules: the regular holidays follow them every year, but a one-off
+day proclaimed later cannot be predicted, so callers that show a date from those years say it
+is projected (`is_projected`). Before 2010 we raise `OutOfRangeError`: those lists are
+published and we do not hold them, so a guess there would be a silent error.
 
 `readiness/lib/data/bank_holidays_england_wales.json` holds the same dates, written by
 `build_json()` (run `python -m readiness.lib.workdays`) for anything outside Python that needs
@@ -16,12 +19,14 @@ them; a test keeps it equal to the rules.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 FIRST_YEAR = 2010
-LAST_YEAR = 2030
+LAST_KNOWN_YEAR = 2030  # checked against the published lists; later years are projected
+LAST_YEAR = 2099  # the projection's horizon
 DATA_FILE = Path(__file__).resolve().parent / "data" / "bank_holidays_england_wales.json"
 
 # Regular holidays moved by proclamation, keyed by (year, holiday) -> the date it fell on.
@@ -75,9 +80,28 @@ def _last_monday(year: int, month: int) -> date:
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise OutOfRangeError(
-            f"England and Wales bank holidays are known only for {FIRST_YEAR}-{LAST_YEAR}; "
-            f"{year} is outside that range"
+            f"England and Wales bank holidays are known only for {FIRST_YEAR}-{LAST_YEAR} "
+            f"(projected by rule after {LAST_KNOWN_YEAR}); {year} is outside that range"
         )
+
+
+def is_projected(year: int) -> bool:
+    """True for a year whose holidays come from the rules alone, after the published lists we
+    checked: a one-off holiday proclaimed later would be missing."""
+    return year > LAST_KNOWN_YEAR
+
+
+def projection_note(years: Iterable[int]) -> str:
+    """A sentence for a reader when any of `years` is projected, else ""."""
+    projected = sorted({year for year in years if is_projected(year)})
+    if not projected:
+        return ""
+    named = " and ".join(str(year) for year in projected)
+    return (
+        f"Bank holidays in {named} are projected from the usual rules (the published lists "
+        f"were checked up to {LAST_KNOWN_YEAR}): a one-off holiday announced since would not "
+        "be counted, so check gov.uk/bank-holidays."
+    )
 
 
 def _rule_holidays(year: int) -> dict[date, str]:
@@ -186,10 +210,10 @@ def working_days_between(a: date, b: date) -> int:
 
 
 def all_bank_holidays() -> dict[str, dict[str, str]]:
-    """Every known year's holidays as JSON-ready data: year -> ISO date -> name."""
+    """Every confirmed year's holidays as JSON-ready data: year -> ISO date -> name."""
     return {
         str(year): {day.isoformat(): name for day, name in _holidays(year).items()}
-        for year in range(FIRST_YEAR, LAST_YEAR + 1)
+        for year in range(FIRST_YEAR, LAST_KNOWN_YEAR + 1)
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import CommandError
@@ -44,3 +46,22 @@ def review_or_the_only_one(review_id: int | None) -> Review:
 def default_name(review: Review, stem: str, extension: str) -> str:
     """A file name for REVIEW's output when the person gave none: stem-area.extension."""
     return f"{stem}-{slugify(review.area) or review.id}.{extension}"
+
+
+BAD_INPUT = 2
+
+
+def output_path_or_error(output: str | Path) -> Path:
+    """The file a command is asked to write, refused (exit 2, nothing written) when its folder
+    does not exist or is not a folder: a typing slip must not create folders anywhere, the
+    filesystem's root included."""
+    path = Path(output)
+    folder = path.parent
+    if not folder.is_dir():
+        raise CommandError(
+            f"The folder {folder} does not exist: create it first, or choose another --output.",
+            returncode=BAD_INPUT,
+        )
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder: give --output a file name.", returncode=BAD_INPUT)
+    return path

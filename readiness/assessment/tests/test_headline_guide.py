@@ -14,9 +14,10 @@ import pytest
 from readiness.assessment.domain import headline_guide as hg
 from readiness.assessment.domain import headline_guide_build as hgb
 from readiness.assessment.domain.headline_guide import HeadlineGuide, headline_guide, load_table
+from readiness.lib.testing.shared import SKIP_REASON, shared_data
 
 SHIPPED = Path(hg.__file__).resolve().parent.parent / "data" / "published_outcomes.json"
-SOURCE = Path(__file__).resolve().parents[3].parent / "shared/data/ofsted/judgements.json"
+SOURCE = shared_data("ofsted", "judgements.json")
 
 C2023 = ["impact_of_leaders", "help_and_protection", "children_in_care", "care_leavers"]
 C2018 = ["impact_of_leaders", "help_and_protection", "children_in_care_and_care_leavers"]
@@ -180,8 +181,10 @@ def test_leave_one_out_excludes_the_held_out_inspection():
 
 
 @pytest.mark.parametrize("table", ["ilacs-2018", "ilacs-2023"])
-def test_nested_leave_one_out_beats_median_baseline(table):
-    r = hgb.leave_one_out(table, nested=True)
+def test_leave_one_out_beats_median_baseline(table):
+    # With the shipped hyperparameters. The nested run, which re-tunes them inside each fold
+    # and is the figure we claim, takes half a minute: bench/headline_guide_accuracy.py.
+    r = hgb.leave_one_out(table, nested=False)
     n = len(_shipped()["tables"][table])
     assert r.n == n
     assert r.guide_accuracy >= r.baseline_accuracy
@@ -199,7 +202,7 @@ def test_nested_leave_one_out_beats_median_baseline(table):
 
 def test_built_table_equals_shipped_json():
     if not SOURCE.exists():
-        pytest.skip(f"{SOURCE} is absent")
+        pytest.skip(f"{SKIP_REASON}: {SOURCE} is absent")
     records = json.loads(SOURCE.read_text(encoding="utf-8"))
     built = hgb.build_table(records)
     assert json.loads(hgb.dump_table(built)) == _shipped()

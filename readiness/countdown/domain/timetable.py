@@ -111,9 +111,12 @@ def notice_for(
 class Calendar:
     """Working days against a given table of bank holidays, for the years it covers."""
 
-    def __init__(self, holidays: Mapping[date, str], first_year: int, last_year: int) -> None:
+    def __init__(
+        self, holidays: Mapping[date, str], first_year: int, last_year: int, note: str = ""
+    ) -> None:
         self.holidays = dict(holidays)
         self.first_year, self.last_year = first_year, last_year
+        self.note = note  # what a reader should know about the table, e.g. projected years
 
     def _check(self, d: date) -> None:
         if not self.first_year <= d.year <= self.last_year:
@@ -167,7 +170,7 @@ def england_and_wales(around: date) -> Calendar:
             f"Bank holidays are known for {workdays.FIRST_YEAR}-{workdays.LAST_YEAR - 1} "
             f"calls only; {long_date(around)} is outside that range."
         ) from None
-    return Calendar(holidays, *years)
+    return Calendar(holidays, *years, note=workdays.projection_note(years))
 
 
 def refuse_if_not_working(called: date, calendar: Calendar) -> None:
@@ -369,6 +372,8 @@ def build_timetable(
     not a working day or outside the years whose bank holidays are known."""
     refuse_if_not_working(called, calendar)
     start, notes = inspection_start(called, notice, calendar)
+    if calendar.note:
+        notes.append(calendar.note)
     notice_days = calendar.between(called, start)
     last = max(notice_days - 1, 0)
     deadlines = {kind: deadline_day(kind, last) for kind in SCHEDULE}

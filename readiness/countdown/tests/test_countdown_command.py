@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command, get_commands, load_command_class
 from django.core.management.base import CommandError
-from django.utils import timezone
 
-from readiness.countdown.domain.timetable import call_today, england_and_wales
 from readiness.lib.testing.factories import ActionItemFactory
 
-pytestmark = pytest.mark.django_db
+# The fixtures' dates (an item due 1 December 2026, a call on 23 December) are fixed, so the
+# day the tests run is fixed with them: the review begins on 26 November 2026.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -57,12 +57,15 @@ def test_it_prints_json(review, capsys):
     ]
 
 
+@pytest.mark.clock("2026-12-28")
 def test_without_a_date_it_takes_today_or_the_next_working_day(review, capsys):
-    today = timezone.localdate()
-    called, note = call_today(today, england_and_wales(today))
+    note = (
+        "Today, Monday 28 December 2026, is Boxing Day (substitute day), so this shows a call "
+        "on the next working day, Tuesday 29 December 2026."
+    )
     call_command("countdown", "--review", str(review.id), "--format", "json")
     data = json.loads(capsys.readouterr().out)
-    assert (data["called"], data["today"]) == (called.isoformat(), note)
+    assert (data["called"], data["today"]) == ("2026-12-29", note)
     call_command("countdown", "--review", str(review.id))
     assert capsys.readouterr().out.splitlines()[0] == note
 
@@ -80,8 +83,8 @@ def test_without_a_date_it_takes_today_or_the_next_working_day(review, capsys):
             "'2026-12-32' is not a date: give the day of the call as YYYY-MM-DD, e.g. 2026-12-01.",
         ),
         (
-            ["--called", "2035-01-08"],
-            "Bank holidays are known for 2010-2029 calls only; Monday 8 January 2035 is outside "
+            ["--called", "2009-06-01"],
+            "Bank holidays are known for 2010-2098 calls only; Monday 1 June 2009 is outside "
             "that range.",
         ),
     ],

@@ -8,7 +8,6 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
-from readiness.countdown.domain.timetable import call_today, england_and_wales
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.testing.factories import (
     ActionItemFactory,
@@ -18,7 +17,9 @@ from readiness.lib.testing.factories import (
 )
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 
-pytestmark = pytest.mark.django_db
+# The fixtures' dates (an item due 1 December 2026, a call on 23 December) are fixed, so the
+# day the tests run is fixed with them: the review begins on 26 November 2026.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
 
 CALL = {"day": "23", "month": "12", "year": "2026"}
 
@@ -155,14 +156,14 @@ def test_an_outsider_gets_404(as_outsider, items):
     assert as_outsider.get(reverse("countdown:index-json", args=[items.id])).status_code == 404
 
 
+@pytest.mark.clock("2026-12-02")
 def test_without_a_date_it_shows_what_if_the_call_came_today(as_lead, review):
-    today = timezone.localdate()
-    called, note = call_today(today, england_and_wales(today))
+    note = "If the call came today, Wednesday 2 December 2026."
     response = as_lead.get(url(review))
     assert response.status_code == 200
     assert f'<h2 class="govuk-heading-m">{note}</h2>' in response.content.decode()
     data = as_lead.get(reverse("countdown:index-json", args=[review.id])).json()
-    assert (data["called"], data["today"]) == (called.isoformat(), note)
+    assert (data["called"], data["today"]) == ("2026-12-02", note)
 
 
 @pytest.mark.parametrize(

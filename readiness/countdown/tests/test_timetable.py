@@ -216,12 +216,24 @@ def test_a_call_on_a_day_off_is_refused(called, message):
     assert str(caught.value) == message
 
 
-def test_a_call_outside_the_known_years_is_refused():
+def test_a_call_before_the_known_years_is_refused():
     with pytest.raises(CountdownError) as caught:
-        england_and_wales(date(2031, 1, 6))
+        england_and_wales(date(2009, 6, 1))
     assert str(caught.value) == (
-        "Bank holidays are known for 2010-2029 calls only; Monday 6 January 2031 is outside "
+        "Bank holidays are known for 2010-2098 calls only; Monday 1 June 2009 is outside "
         "that range."
+    )
+
+
+def test_a_call_in_a_projected_year_says_so():
+    t = build_timetable(date(2031, 1, 6), SLAC, england_and_wales(date(2031, 1, 6)))
+    assert (t.start, t.notes) == (
+        date(2031, 1, 20),
+        (
+            "Bank holidays in 2031 and 2032 are projected from the usual rules (the published "
+            "lists were checked up to 2030): a one-off holiday announced since would not be "
+            "counted, so check gov.uk/bank-holidays.",
+        ),
     )
 
 

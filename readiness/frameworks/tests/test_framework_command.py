@@ -83,3 +83,19 @@ def test_load_refuses_the_same_id_twice():
         call_command("framework", "load", str(EXAMPLE), "--as", "owner")
     assert "already loaded" in str(caught.value)
     assert Framework.objects.filter(slug="jtai-neglect").count() == 1
+
+
+@pytest.mark.django_db
+def test_load_refuses_the_id_of_a_shipped_framework():
+    UserFactory(username="owner")
+    shipped = Path(__file__).resolve().parents[1] / "data" / "ilacs-2026.yaml"
+    before = Framework.objects.count()
+    with pytest.raises(CommandError) as caught:
+        call_command("framework", "load", str(shipped), "--as", "owner")
+    assert (str(caught.value), caught.value.returncode) == (
+        "The id 'ilacs-2026' belongs to a framework shipped with Readiness (Inspecting local "
+        "authority children's services (ILACS), 2026 revision): give your file an id of its own "
+        "(for example 'ilacs-2026-our-partnership') to load it beside the shipped one.",
+        2,
+    )
+    assert Framework.objects.count() == before

@@ -16,9 +16,10 @@ from readiness.indicators.domain.annex_a import (
     columns,
     read_annex_a,
 )
+from readiness.lib.testing.shared import needs_shared_data, shared_data
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "annex_a"
-needs_samples = pytest.mark.skipif(not SHARED.is_dir(), reason="shared data not present")
+SHARED = shared_data("annex_a")
+needs_samples = needs_shared_data("annex_a")
 
 LIST_1 = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
           "Date of Contact", "Contact Source", "Notes"]  # fmt: skip

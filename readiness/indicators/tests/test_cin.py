@@ -17,8 +17,9 @@ from readiness.indicators.domain.cin_measures import (
     re_referrals,
     repeat_protection_plans,
 )
+from readiness.lib.testing.shared import needs_shared_data, shared_data
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "cin_census_fake"
+SAMPLES = shared_data("cin_census_fake")
 YEAR_END = date(2024, 3, 31)
 
 
@@ -201,7 +202,7 @@ def test_wrong_kind_of_file(data: bytes, message_part: str) -> None:
         read_census(data)
 
 
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared data not present")
+needs_samples = needs_shared_data("cin_census_fake")
 
 
 @needs_samples

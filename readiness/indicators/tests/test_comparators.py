@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from readiness.indicators.domain.periods import is_period_end, latest_ended, period_ends
 from readiness.indicators.models import Comparator, ComparatorChange, IndicatorValue
 
-pytestmark = pytest.mark.django_db
+# The form offers the periods around today, and these figures are for 2024-2026.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
 INDICATOR = "lac_health_assessments"
 
 

@@ -1,12 +1,11 @@
-from pathlib import Path
-
 import pytest
 from django.core.management import CommandError, call_command
 
 from readiness.indicators.models import DataImport, IndicatorValue
+from readiness.lib.testing.shared import needs_shared_data, shared_data
 
 pytestmark = pytest.mark.django_db
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+SHARED = shared_data()
 
 
 def test_it_imports_a_table(review, lead, tmp_path, capsys):
@@ -57,7 +56,7 @@ def test_a_viewer_cannot_import(review, viewer, tmp_path):
         )
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data")
+@needs_shared_data("ssda903_synthetic_five_years")
 def test_the_five_synthetic_years_import_with_a_quality_report(review, lead):
     call_command(
         "data",

@@ -9,15 +9,15 @@ the DfE reference and this test together, or not at all.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from readiness.indicators.domain import lac_measures as m
 from readiness.indicators.domain.ssda903 import read_ssda903
 from readiness.indicators.tests import factories_903 as f
+from readiness.lib.testing.shared import needs_shared_data, shared_data
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+DATA = shared_data()
 TODAY = date(2026, 6, 1)
 YEAR = 2022  # 1 April 2021 to 31 March 2022
 
@@ -162,7 +162,7 @@ def test_activity_codes_by_year():
         assert m.care_leavers_eet(ret, year).numerator_ids == eet
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not present")
+@needs_shared_data("ssda903_synthetic_five_years")
 def test_five_years_give_every_indicator_each_year():
     ret = read_ssda903(DATA / "ssda903_synthetic_five_years", today=TODAY)
     measures = m.all_measures(ret)

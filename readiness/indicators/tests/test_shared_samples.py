@@ -12,8 +12,9 @@ from django.urls import reverse
 from readiness.indicators.domain.imports import files_from
 from readiness.indicators.models import DataImport
 from readiness.indicators.services import import_data
+from readiness.lib.testing.shared import SKIP_REASON, shared_data
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+SHARED = shared_data()
 
 
 def _samples() -> list[tuple[str, Path]]:
@@ -53,7 +54,7 @@ EXPECTED = {
 }
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not SAMPLES, reason=f"the shared samples are not present at {SHARED}"),
+    pytest.mark.skipif(not SAMPLES, reason=f"{SKIP_REASON}: the samples are absent from {SHARED}"),
 ]
 
 

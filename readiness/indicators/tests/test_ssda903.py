@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from readiness.indicators.domain.ssda903 import read_ssda903
 from readiness.indicators.domain.ssda903_checks import parse_date
 from readiness.indicators.tests import factories_903 as f
+from readiness.lib.testing.shared import needs_shared_data, shared_data
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not present")
+DATA = shared_data()
+needs_data = needs_shared_data()
 TODAY = date(2026, 6, 1)
 
 

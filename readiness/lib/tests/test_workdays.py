@@ -89,13 +89,29 @@ def test_easter_computus() -> None:
     assert easter_sunday(2038) == date(2038, 4, 25)  # the latest possible date
 
 
-def test_outside_the_known_years_is_an_error() -> None:
-    with pytest.raises(OutOfRangeError, match="2010-2030"):
-        bank_holidays(2031)
-    with pytest.raises(OutOfRangeError):
+def test_before_the_known_years_is_an_error() -> None:
+    with pytest.raises(OutOfRangeError, match="2010-2099"):
         is_working_day(date(2009, 12, 31))
     with pytest.raises(OutOfRangeError):
-        add_working_days(date(2030, 12, 20), 10)
+        add_working_days(date(2010, 1, 15), -20)
+    with pytest.raises(OutOfRangeError):
+        bank_holidays(2100)
+
+
+def test_after_the_published_lists_the_years_are_projected_by_rule() -> None:
+    # Worked out by hand: Easter Sunday 2031 is 13 April; Christmas is a Thursday.
+    assert [d.isoformat() for d in bank_holidays(2031)] == [
+        "2031-01-01", "2031-04-11", "2031-04-14", "2031-05-05",
+        "2031-05-26", "2031-08-25", "2031-12-25", "2031-12-26",
+    ]  # fmt: skip
+    assert add_working_days(date(2030, 12, 20), 10) == date(2031, 1, 8)
+    assert (workdays.is_projected(2030), workdays.is_projected(2031)) == (False, True)
+    assert workdays.projection_note([2030]) == ""
+    assert workdays.projection_note([2031, 2032]) == (
+        "Bank holidays in 2031 and 2032 are projected from the usual rules (the published "
+        "lists were checked up to 2030): a one-off holiday announced since would not be "
+        "counted, so check gov.uk/bank-holidays."
+    )
 
 
 def test_countdown_over_christmas_2026() -> None:

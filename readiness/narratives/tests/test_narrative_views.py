@@ -113,10 +113,19 @@ def test_an_outsider_gets_404(as_outsider, review, figures):
 def test_the_command_checks_every_narrative(review, figures, capsys):
     from django.core.management import call_command
 
-    call_command("narrative", "check", "--review", str(review.id))
+    with pytest.raises(SystemExit) as exited:
+        call_command("narrative", "check", "--review", str(review.id))
     out = capsys.readouterr().out.splitlines()
     assert "lac-health-meetings: needs work (0.7 pages)" in out
-    assert out[-1] == "1 narrative need work."
+    assert (out[-1], exited.value.code) == ("1 narrative needs work.", 1)
+
+
+def test_the_command_exits_0_when_every_narrative_passes(review, figures, capsys):
+    from django.core.management import call_command
+
+    Narrative.objects.filter(key="lac-health-meetings").delete()
+    call_command("narrative", "check", "--review", str(review.id))
+    assert capsys.readouterr().out.splitlines()[-1] == "0 narratives need work."
 
 
 def test_briefs_put_data_backed_impacts_first(as_contributor, review, figures):

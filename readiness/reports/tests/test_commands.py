@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_the_report_in_each_format(review, tmp_path, fmt):
     create_item(review, "recommendation", "Involve partners in revising thresholds.")
-    output = tmp_path / "out" / f"report.{fmt}"
+    output = tmp_path / f"report.{fmt}"
     out = io.StringIO()
     call_command(
         "report", "--review", str(review.id), "--format", fmt, "--output", str(output), stdout=out

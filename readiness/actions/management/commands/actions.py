@@ -16,7 +16,7 @@ from readiness.actions.domain import lists
 from readiness.actions.domain.codes import CodeError
 from readiness.actions.domain.rules import may_add_progress, may_edit, progress_refusal
 from readiness.actions.models import ActionItem
-from readiness.reviews.commands import review_or_error, user_or_error
+from readiness.reviews.commands import output_path_or_error, review_or_error, user_or_error
 from readiness.reviews.models import Agency, Membership
 
 COLUMNS = ("code", "kind", "status", "due", "owner", "agency", "last_progress", "text")
@@ -35,6 +35,7 @@ def _bad(message: str) -> CommandError:
 
 class Command(BaseCommand):
     help = "List, add, update, export and import recommendations and action points."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
@@ -215,9 +216,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{item.code} is now {item.get_status_display().lower()}.")
 
     def _export(self, review, options: dict) -> None:
-        path = Path(str(options["xlsx"]))
-        if not path.parent.is_dir():
-            raise _bad(f"The folder {path.parent} does not exist.")
+        path = output_path_or_error(str(options["xlsx"]))
         path.write_bytes(services.export_plan(review))
         self.stdout.write(f"Wrote the action plan of {review.name} to {path}.")
 

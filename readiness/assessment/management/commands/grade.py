@@ -14,6 +14,7 @@ from readiness.reviews.models import Membership
 
 class Command(BaseCommand):
     help = "Grade a judgement of a review, as a member allowed to grade."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--review", type=int, required=True, help="Review id.")

@@ -1,15 +1,15 @@
 import sys
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.assessment import exports
 from readiness.assessment.queries import review_grid, review_summary
-from readiness.reviews.commands import review_or_error
+from readiness.reviews.commands import output_path_or_error, review_or_error
 
 
 class Command(BaseCommand):
     help = "Export a review's judgement grid."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
@@ -24,18 +24,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         review = review_or_error(options["review"])
+        output = output_path_or_error(str(options["output"])) if options["output"] else None
         grid = review_grid(review)
         fmt = options["format"]
         if fmt == "xlsx":
             content = exports.to_xlsx(grid, title=review.name)
-            if not options["output"]:
+            if output is None:
                 raise CommandError("An XLSX export needs --output FILE.")
         elif fmt == "csv":
             content = exports.to_csv(grid)
         else:
             content = exports.to_json(grid, review_summary(review))
-        if options["output"]:
-            Path(str(options["output"])).write_bytes(content)
-            self.stdout.write(f"Wrote {len(grid.rows)} judgements to {options['output']}.")
+        if output is not None:
+            output.write_bytes(content)
+            self.stdout.write(f"Wrote {len(grid.rows)} judgements to {output}.")
         else:
             sys.stdout.buffer.write(content)

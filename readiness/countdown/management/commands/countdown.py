@@ -21,6 +21,7 @@ class Command(BaseCommand):
         "The inspection countdown: given the day of the call, what must be refreshed by which "
         "working day, with owners. Without --called: what if the call came today."
     )
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

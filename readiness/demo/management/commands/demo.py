@@ -22,6 +22,7 @@ from readiness.reviews.models import Review
 
 class Command(BaseCommand):
     help = "Load the synthetic demo partnerships (Anytown, Northbridge) and show how to log in."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(

@@ -12,13 +12,14 @@ from readiness.evidence.queries import review_analysis
 from readiness.evidence.search import search
 from readiness.frameworks.models import Framework
 from readiness.lib.progress import ProgressBar
-from readiness.reviews.commands import review_or_error
+from readiness.reviews.commands import output_path_or_error, review_or_error
 from readiness.reviews.domain.roles import CONTRIBUTE, may
 from readiness.reviews.models import Agency, Membership
 
 
 class Command(BaseCommand):
     help = "Ingest, align, analyse, search and export a review's evidence."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
@@ -91,12 +92,13 @@ class Command(BaseCommand):
 
     def handle_index(self, **options: object) -> None:
         review = review_or_error(int(options["review"]))
+        output = output_path_or_error(str(options["output"]))
         writer = getattr(index_exports, f"to_{options['format']}")
         index = index_exports.evidence_index(review)
-        Path(str(options["output"])).write_bytes(writer(index))
+        output.write_bytes(writer(index))
         self.stdout.write(
             f"Wrote the evidence index ({index.documents} documents, {len(index.lines)} lines "
-            f"of enquiry) to {options['output']}."
+            f"of enquiry) to {output}."
         )
 
     def handle_search(self, **options: object) -> None:

@@ -10,6 +10,7 @@ PROBLEMS_EXIT = 2
 
 class Command(BaseCommand):
     help = "Check, load and list inspection frameworks (YAML files)."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
@@ -57,7 +58,7 @@ class Command(BaseCommand):
         try:
             framework = store_framework(spec, text, builtin=False, loaded_by=user)
         except FrameworkAlreadyLoaded as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(str(error), returncode=PROBLEMS_EXIT) from None
         self.stdout.write(
             f"Loaded {framework.slug} (id {framework.id}): {judgements} judgements, "
             f"{lines} lines of enquiry."

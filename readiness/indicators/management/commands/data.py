@@ -11,6 +11,7 @@ from readiness.reviews.models import Membership
 
 class Command(BaseCommand):
     help = "Import the data a council already holds: SSDA903, CIN census, Annex A, tables."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(

@@ -6,6 +6,7 @@ from readiness.reviews.commands import review_or_error
 
 class Command(BaseCommand):
     help = "List a review's indicators: latest figure, rating and trend in words."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--review", type=int, required=True, help="Review id.")

@@ -4,9 +4,12 @@ from readiness.narratives.models import Narrative
 from readiness.narratives.services import check
 from readiness.reviews.commands import review_or_error
 
+NEEDS_WORK = 1
+
 
 class Command(BaseCommand):
-    help = "Check narratives against the latest figures."
+    help = "Check narratives against the latest figures; exit status 1 when any needs work."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
@@ -28,4 +31,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{narrative.key}: {verdict} ({result.pages} pages)")
             for finding in result.findings:
                 self.stdout.write(f"  {finding.severity}: {finding.code}: {finding.message}")
-        self.stdout.write(f"{failed} narrative{'s' if failed != 1 else ''} need work.")
+        if failed == 1:
+            self.stdout.write("1 narrative needs work.")
+        else:
+            self.stdout.write(f"{failed} narratives need work.")
+        if failed:
+            # A script (or CI) running the check can stop on it, as it would on a failed test.
+            raise SystemExit(NEEDS_WORK)

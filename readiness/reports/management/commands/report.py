@@ -5,9 +5,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_report
-from readiness.reviews.commands import default_name, review_or_the_only_one
-
-BAD_INPUT = 2
+from readiness.reviews.commands import (
+    BAD_INPUT,
+    default_name,
+    output_path_or_error,
+    review_or_the_only_one,
+)
 
 
 class Command(BaseCommand):
@@ -15,6 +18,7 @@ class Command(BaseCommand):
         "Build the review's readiness report as HTML, Word or PDF; the report check runs "
         "first and nothing is written when it finds a problem (exit status 2)."
     )
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -38,6 +42,12 @@ class Command(BaseCommand):
             review = review_or_the_only_one(options["review"])
         except CommandError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
+        output = output_path_or_error(
+            str(
+                options["output"]
+                or default_name(review, "readiness-report", str(options["format"]))
+            )
+        )
         template = None
         if options["template"]:
             if options["format"] != "docx":
@@ -59,12 +69,5 @@ class Command(BaseCommand):
             ) from error
         except TemplateError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
-        output = Path(
-            str(
-                options["output"]
-                or default_name(review, "readiness-report", str(options["format"]))
-            )
-        )
-        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
         self.stdout.write(f"Wrote {review.area}'s report to {output} ({len(data):,} bytes).")

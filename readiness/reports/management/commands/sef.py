@@ -1,13 +1,14 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_sef
-from readiness.reviews.commands import default_name, review_or_the_only_one
-
-BAD_INPUT = 2
+from readiness.reviews.commands import (
+    BAD_INPUT,
+    default_name,
+    output_path_or_error,
+    review_or_the_only_one,
+)
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         "know about the quality and impact of practice, how we know it, what we are doing "
         "to improve."
     )
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -29,6 +31,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         try:
             review = review_or_the_only_one(options["review"])
+            output = output_path_or_error(
+                str(options["output"] or default_name(review, "self-evaluation", "docx"))
+            )
             data = build_sef(review)
         except ReportCheckError as error:
             for problem in error.problems:
@@ -38,7 +43,5 @@ class Command(BaseCommand):
             ) from error
         except (CommandError, TemplateError) as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
-        output = Path(str(options["output"] or default_name(review, "self-evaluation", "docx")))
-        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
         self.stdout.write(f"Wrote {review.area}'s self-evaluation draft to {output}.")

@@ -17,6 +17,7 @@ def _date(text: str) -> date:
 
 class Command(BaseCommand):
     help = "Open readiness reviews and manage their people, agencies and phases."
+    requires_system_checks: list[str] = []  # see readiness/cli.py
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(
