@@ -26,6 +26,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
+	@scripts/debian-packages "scanned documents are kept as needing OCR" tesseract:tesseract-ocr
 	$(BIN)/readiness migrate --noinput
 	$(BIN)/readiness demo load
 	$(BIN)/readiness demo export --output-dir "$(READINESS_DATA_DIR)/exports"
@@ -34,12 +35,13 @@ demo: install
 
 # Debian packages, installed when missing and we are root (scripts/debian-packages waits for
 # apt's locks and retries): Chromium for the browser tests, poppler and LibreOffice for the
-# render checks, faketime for the runs with the clock moved.
+# render checks, faketime for the runs with the clock moved, Tesseract for reading scans.
 system-packages:
 	@scripts/debian-packages "the browser tests fail" /usr/bin/chromium:chromium
 	@scripts/debian-packages "the report render checks are SKIPPED" \
 	  pdftoppm:poppler-utils soffice:libreoffice-writer-nogui
 	@scripts/debian-packages "the runs with the clock moved are SKIPPED" faketime:faketime
+	@scripts/debian-packages "the OCR tests are SKIPPED" tesseract:tesseract-ocr
 
 lint: install-test
 	$(BIN)/ruff check .

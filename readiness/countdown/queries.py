@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from readiness.actions.models import ActionItem
+from readiness.evidence.domain.stale import format_date
 from readiness.evidence.domain.stale import stale_documents as library_stale_documents
 from readiness.evidence.models import EvidenceDocument
 from readiness.evidence.queries import document_ages
@@ -136,7 +137,10 @@ def stale_documents(
     ages = document_ages(review)
     undated = sum(1 for age in ages if age.date is None)
     stale = library_stale_documents(
-        ages, called, older_than_months=settings.EVIDENCE_STALE_DOCUMENT_MONTHS
+        ages,
+        called,
+        when=f"before the call on {format_date(called)}",
+        older_than_months=settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
     )
     owners = {
         doc.id: _name(doc.added_by)

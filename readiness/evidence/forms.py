@@ -64,3 +64,40 @@ class AddLineForm(GovukFormMixin, forms.Form):
         self.fields["line"].choices = [
             (line.key, f"{line.judgement.title}: {line.question}") for line in lines
         ]
+
+
+class CorrectionForm(GovukFormMixin, forms.Form):
+    """What a person may correct about a document. Every field is sent by the form, so an
+    unchanged save changes nothing; a field left out of a request is left alone."""
+
+    title = forms.CharField(label="Title", max_length=300)
+    document_date = forms.DateField(
+        label="Date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="The date the document was written or approved. Leave empty if it has none.",
+    )
+    kind = forms.ChoiceField(label="Type", required=False)
+    focus = forms.ChoiceField(
+        label="Shows",
+        required=False,
+        choices=[
+            ("", "Not known"),
+            ("outcomes", "Mainly outcomes for children"),
+            ("process", "Mainly process"),
+        ],
+    )
+    agency = forms.ModelChoiceField(
+        label="Agency", queryset=Agency.objects.none(), required=False, empty_label="No agency"
+    )
+
+    def __init__(self, *args: object, review: object = None, **kwargs: object) -> None:
+        from .domain.doctype import KIND_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Not known"), *KIND_LABELS.items()]
+        self.fields["agency"].queryset = Agency.objects.filter(review=review)
+
+    def present(self) -> dict:
+        """The cleaned values of the fields the request actually carried."""
+        return {name: value for name, value in self.cleaned_data.items() if name in self.data}

@@ -21,6 +21,7 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
+from .domain.doctype import UNSURE_BELOW
 from .ingest import stored_path
 from .models import Alignment
 
@@ -63,6 +64,14 @@ class EvidenceIndex:
         return len({e.document_id for line in self.lines for e in line.entries})
 
 
+def kind_words(document: object) -> str:
+    """The type as exports give it: a guess below UNSURE_BELOW says "unsure"."""
+    label = document.kind_label
+    if label and "kind" not in document.corrected and document.kind_score < UNSURE_BELOW:
+        return f"{label} (unsure)"
+    return label
+
+
 def evidence_index(review: Review) -> EvidenceIndex:
     lines = list(
         LineOfEnquiry.objects.filter(judgement__framework=review.framework)
@@ -80,6 +89,8 @@ def evidence_index(review: Review) -> EvidenceIndex:
         Alignment.objects.filter(document__review=review)
         .exclude(status=Alignment.REJECTED)
         .exclude(status=Alignment.SUGGESTED, below_threshold=True)
+        # Covering material counts only where a person confirmed it (domain/covering.py).
+        .exclude(status=Alignment.SUGGESTED, document__covering__gt="")
         .select_related("document__agency")
         .order_by("-status", "-confidence", "document__title")
     )
@@ -92,7 +103,7 @@ def evidence_index(review: Review) -> EvidenceIndex:
                 title=document.title,
                 agency=document.agency.name if document.agency else "No agency",
                 document_date=document.document_date,
-                kind=document.kind_label,
+                kind=kind_words(document),
                 status=alignment.status,
                 confidence=alignment.confidence,
                 shows=str(reasons[0]) if reasons else "Confirmed by a reviewer.",

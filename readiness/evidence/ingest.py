@@ -15,15 +15,19 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from readiness.reviews.models import Agency, Review
 
 from .alignment import ReviewAligner
+from .domain.covering import covering_reason
+from .domain.dating import Dated, document_date
 from .domain.doctype import classify_document
 from .domain.extract import extract, sniff
 from .domain.fingerprint import BITS, NEAR_DUPLICATE, simhash
@@ -251,7 +255,7 @@ class Ingester:
         passages = split_passages(extracted)
         text = extracted.text
         title = (extracted.title or "").strip() or PurePosixPath(path).stem
-        kind = classify_document(title, text, extracted.file_type)
+        read = describe_text(title, text, extracted, arrived=timezone.localdate())
         fingerprint = simhash(text)
         near, near_score = self._nearest(fingerprint)
         alignments = self.aligner.align(passages)
@@ -261,19 +265,17 @@ class Ingester:
                 content_hash=content_hash,
                 title=title[:300],
                 agency=agency,
-                document_date=extracted.date,
+                document_date=read["date"].date,
+                date_source=read["date"].source,
+                date_note=read["date"].note,
                 file_type=extracted.file_type,
                 size_bytes=len(data),
                 page_count=len(extracted.pages),
                 text_chars=len(text),
                 status=EvidenceDocument.NEEDS_OCR if extracted.needs_ocr else EvidenceDocument.OK,
-                warnings=list(extracted.warnings),
-                kind=kind.kind,
-                kind_label=kind.kind_label,
-                kind_score=kind.kind_score,
-                focus=kind.focus,
-                focus_score=kind.focus_score,
-                focus_words=list(kind.focus_words),
+                warnings=list(extracted.warnings) + read["warnings"],
+                covering=read["covering"],
+                **read["kind"],
                 ordered_by_line=self.aligner.folder_names_a_line(self.folders(path, attachment)),
                 fingerprint=fingerprint,
                 near_duplicate_of_id=near,
@@ -313,6 +315,51 @@ class Ingester:
                 best, fewest = document_id, differing
         score = 1 - fewest / BITS
         return (best, score) if best is not None and score >= NEAR_DUPLICATE else (None, 0.0)
+
+
+def has_readable_text(text: str) -> bool:
+    """Enough words to judge a document by: a scan's stray characters are not."""
+    return sum(len(word) >= 3 and word.isalpha() for word in text.split()) >= 8
+
+
+def describe_text(title: str, text: str, extracted: Extracted, *, arrived: date) -> dict:
+    """What the machine reads from a document's words, as the fields it sets: its date and
+    where that came from, its kind, focus and areas, and whether it is covering material.
+    A document with no readable text gets none of them, and says why."""
+    if not has_readable_text(text):
+        return {
+            "date": Dated(None, "", ""),
+            "covering": "",
+            "warnings": [
+                "No readable text, so no date, kind, focus or areas were given: "
+                + ("it needs OCR." if extracted.needs_ocr else "it may be a scan or an image.")
+            ],
+            "kind": {
+                "kind": "",
+                "kind_label": "",
+                "kind_score": 0,
+                "focus": "",
+                "focus_score": 0,
+                "focus_words": [],
+                "areas": [],
+            },  # fmt: skip
+        }
+    dated = document_date(title, text, extracted.date, arrived, sent=extracted.file_type == "eml")
+    kind = classify_document(title, text, extracted.file_type)
+    return {
+        "date": dated,
+        "covering": covering_reason(title, text, extracted.file_type),
+        "warnings": [],
+        "kind": {
+            "kind": kind.kind,
+            "kind_label": kind.kind_label,
+            "kind_score": kind.kind_score,
+            "focus": kind.focus,
+            "focus_score": kind.focus_score,
+            "focus_words": list(kind.focus_words),
+            "areas": [list(pair) for pair in kind.areas],
+        },
+    }
 
 
 def ingest_path(

@@ -22,6 +22,10 @@ class EvidenceDocument(models.Model):
         Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
     document_date = models.DateField(null=True, blank=True)
+    # Where the date came from (domain/dating.py: title, text, sent, metadata, person) and
+    # what was set aside on the way (a metadata default, say), shown on the document's page.
+    date_source = models.CharField(max_length=10, blank=True)
+    date_note = models.CharField(max_length=300, blank=True)
     file_type = models.CharField(max_length=10)
     size_bytes = models.PositiveBigIntegerField()
     page_count = models.PositiveIntegerField(default=0)
@@ -34,6 +38,14 @@ class EvidenceDocument(models.Model):
     focus = models.CharField(max_length=10, blank=True)
     focus_score = models.FloatField(default=0)
     focus_words = models.JSONField(default=list, blank=True)
+    # ILACS judgement areas the document speaks to, as [[area, probability], ...].
+    areas = models.JSONField(default=list, blank=True)
+    # Why the file is covering material (a covering e-mail, a contents list, an agenda, a
+    # blank template), or "": covering material never counts as evidence by itself.
+    covering = models.CharField(max_length=200, blank=True)
+    # Fields a person corrected (title, document_date, kind, focus, agency): a later run of
+    # the machine never overwrites them.
+    corrected = models.JSONField(default=list, blank=True)
     ordered_by_line = models.BooleanField(
         default=False, help_text="Supplied in a folder named after a line of enquiry."
     )
@@ -144,3 +156,19 @@ class Alignment(models.Model):
                 fields=["document", "line_of_enquiry"], name="one_alignment_per_line"
             ),
         ]
+
+
+class DocumentChange(models.Model):
+    """A person's correction of what the machine read from a document, kept as history."""
+
+    document = models.ForeignKey(EvidenceDocument, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(max_length=20)
+    before = models.CharField(max_length=300, blank=True)
+    after = models.CharField(max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["document", "-changed_at", "-id"]

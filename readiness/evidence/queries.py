@@ -15,7 +15,7 @@ from readiness.reviews.models import Membership, Review
 
 from .domain.align.document import THRESHOLD as ALIGNMENT_THRESHOLD
 from .domain.analyses import AgencyFacts, Analysis, DocumentFacts, LineFacts, analyse
-from .domain.stale import DocumentAge, stale_documents, stated_review_date
+from .domain.stale import DocumentAge, measured_to, stale_documents, stated_review_date
 from .models import Alignment, EvidenceDocument, Passage
 
 SHOWN_PER_LINE = 10
@@ -152,9 +152,17 @@ def analysis_facts(review: Review) -> tuple[list, list, list]:
             date=d["document_date"],
             ordered_by_line=d["ordered_by_line"],
             alignments=tuple(alignments.get(d["id"], ())),
+            covering=d["covering"],
         )
         for d in EvidenceDocument.objects.filter(review=review).values(
-            "id", "title", "agency__name", "kind", "focus", "document_date", "ordered_by_line"
+            "id",
+            "title",
+            "agency__name",
+            "kind",
+            "focus",
+            "document_date",
+            "ordered_by_line",
+            "covering",
         )
     ]
     return lines, agencies, documents
@@ -184,28 +192,40 @@ def evidence_for_judgement(
     )
 
 
-def review_analysis(review: Review, today: date | None = None) -> Analysis:
+def review_analysis(review: Review, as_of: date | None = None) -> Analysis:
     """Gaps, surfeits, stale evidence and coverage, with the same idea of "strong" as the
-    aligner's threshold."""
+    aligner's threshold. Ages are measured from `as_of` when given, else from the review's
+    inspection window (its opening), else from today."""
     from django.conf import settings
-    from django.utils import timezone
 
-    today = today or timezone.localdate()
+    reference = as_of or evidence_reference_date(review)
     lines, agencies, documents = analysis_facts(review)
     return analyse(
         lines,
         agencies,
         documents,
-        today,
+        reference,
         stale_after_days=settings.EVIDENCE_STALE_AFTER_DAYS,
         strong=ALIGNMENT_THRESHOLD,
         stale_documents=stale_documents(
             document_ages(review),
-            today,
-            window_starts=review.window_starts,
+            reference,
+            when=measured_to(
+                reference,
+                window=as_of is None and review.window_starts is not None,
+                today=as_of is None and review.window_starts is None,
+            ),
             older_than_months=settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
         ),
     )
+
+
+def evidence_reference_date(review: Review) -> date:
+    """The day the evidence's ages are measured from: when inspectors will read it, the
+    opening of the review's inspection window; today only for a review with no window."""
+    from django.utils import timezone
+
+    return review.window_starts or timezone.localdate()
 
 
 # A document states its review date in its opening (the title block or the table under it).
@@ -241,3 +261,33 @@ def document_ages(review: Review) -> list[DocumentAge]:
         .order_by("id")
         .values("id", "title", "agency__name", "kind", "document_date", "near_duplicate_of_id")
     ]
+
+
+def analysis_json(review: Review, result: Analysis, as_of: date | None = None) -> dict:
+    """The analyses as JSON-ready data: the page's twin and `evidence gaps --format json`."""
+    return {
+        "review": review.id,
+        "as_of": (as_of or evidence_reference_date(review)).isoformat(),
+        "findings": [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "line": f.line_key,
+                "agency": f.agency,
+                "message": f.message,
+                "documents": list(f.document_ids),
+            }
+            for f in result.findings
+        ],
+        "stale": [
+            {
+                "document": s.id,
+                "title": s.title,
+                "agency": s.agency,
+                "date": s.date.isoformat() if s.date else None,
+                "severity": s.severity,
+                "reasons": list(s.reasons),
+            }
+            for s in result.stale
+        ],
+    }

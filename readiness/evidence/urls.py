@@ -15,6 +15,8 @@ urlpatterns = [
     path(base + "agencies/", views.by_agency, name="by-agency"),
     path(base + "documents.json", views.by_agency, {"format": "json"}, name="documents-json"),
     path(base + "documents/<int:document_id>/", views.document, name="document"),
+    path(base + "documents/<int:document_id>/correct/", views.correct, name="correct"),
+    path(base + "documents/<int:document_id>/original/", views.original, name="original"),
     path(
         base + "documents/<int:document_id>/alignments/<int:alignment_id>/",
         views.decide_alignment,

@@ -1,8 +1,10 @@
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
@@ -14,11 +16,27 @@ from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, 
 from . import index_exports
 from .alignment import confirm_line, decide
 from .audit import audit
-from .forms import AddLineForm, DecisionForm, UploadForm
-from .ingest import ingest_uploads
-from .models import Alignment, EvidenceDocument, RejectedFile
-from .queries import evidence_by_line, review_analysis, visible_documents
+from .corrections import FIELD_NAMES, correct_document, may_correct
+from .domain.dating import SOURCE_LABELS
+from .domain.doctype import AREA_LABELS, UNSURE_BELOW
+from .forms import AddLineForm, CorrectionForm, DecisionForm, UploadForm
+from .ingest import ingest_uploads, stored_path
+from .models import Alignment, DocumentChange, EvidenceDocument, RejectedFile
+from .queries import analysis_json, evidence_by_line, review_analysis, visible_documents
 from .search import search as search_passages
+
+# An original is always sent as a download, never shown in the page: it is untrusted.
+DOWNLOAD_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "csv": "text/csv",
+    "txt": "text/plain",
+    "md": "text/plain",
+    "html": "application/octet-stream",
+    "eml": "message/rfc822",
+}
 
 
 @login_required
@@ -106,13 +124,21 @@ def _document_json(document: EvidenceDocument) -> dict:
         "title": document.title,
         "agency": document.agency.name if document.agency else None,
         "date": document.document_date.isoformat() if document.document_date else None,
+        "date_source": document.date_source,
+        "date_note": document.date_note,
         "file_type": document.file_type,
         "pages": document.page_count,
         "status": document.status,
         "type": document.kind,
         "type_label": document.kind_label,
+        "type_confidence": document.kind_score,
+        "type_unsure": bool(document.kind) and document.kind_score < UNSURE_BELOW,
         "focus": document.focus,
+        "focus_confidence": document.focus_score,
         "focus_words": document.focus_words,
+        "areas": [{"area": area, "probability": p} for area, p in document.areas],
+        "covering": document.covering,
+        "corrected": document.corrected,
         "alignments": [
             {
                 "line": a.line_of_enquiry.key,
@@ -124,6 +150,11 @@ def _document_json(document: EvidenceDocument) -> dict:
             for a in document.alignments.all()
         ],
     }
+
+
+def _labelled(change: DocumentChange) -> DocumentChange:
+    change.label = FIELD_NAMES.get(change.field, change.field).capitalize()
+    return change
 
 
 def _document_for(request: HttpRequest, review_id: int, document_id: int, action: str = VIEW):
@@ -158,9 +189,81 @@ def document(request: HttpRequest, review_id: int, document_id: int) -> HttpResp
             "sources": item.sources.select_related("agency"),
             "passages": item.passages.all()[:60],
             "may_decide": may(membership.role, GRADE),
+            "may_correct": may_correct(membership, item),
             "add_form": AddLineForm(lines=lines),
+            "unsure_below": UNSURE_BELOW,
+            "areas": [
+                {"label": AREA_LABELS.get(area, area), "probability": p} for area, p in item.areas
+            ],
+            "date_source": SOURCE_LABELS.get(item.date_source, ""),
+            "changes": [_labelled(change) for change in item.changes.select_related("changed_by")],
         },
     )
+
+
+@login_required
+def correct(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
+    """Correct the title, date, type, focus or agency the machine read."""
+    review, membership, item = _document_for(request, review_id, document_id)
+    if not may_correct(membership, item):
+        raise PermissionDenied(
+            "Only the review's lead and reviewers, and contributors from the agency that "
+            "supplied it, can correct a document's details."
+        )
+    if request.method == "POST":
+        form = CorrectionForm(request.POST, review=review)
+        if not any(name in request.POST for name in form.fields):
+            return HttpResponse("Nothing was sent: no detail was changed.", status=400)
+        if form.is_valid():
+            changed = correct_document(item, request.user, form.present())
+            if changed:
+                names = ", ".join(FIELD_NAMES[f] for f in changed)
+                messages.success(request, f"Saved: the {names} will not be changed by a re-run.")
+            else:
+                messages.info(request, "Nothing was changed.")
+            return redirect("evidence:document", review_id=review.id, document_id=item.id)
+        status = 400
+    else:
+        form = CorrectionForm(
+            review=review,
+            initial={
+                "title": item.title,
+                "document_date": item.document_date,
+                "kind": item.kind,
+                "focus": item.focus,
+                "agency": item.agency_id,
+            },
+        )
+        status = 200
+    return render(
+        request,
+        "evidence/correct.html",
+        {"review": review, "document": item, "form": form},
+        status=status,
+    )
+
+
+@login_required
+def original(request: HttpRequest, review_id: int, document_id: int) -> FileResponse:
+    """The file as the agency supplied it, for those who may see the document."""
+    review, _, item = _document_for(request, review_id, document_id)
+    path = stored_path(item.content_hash)
+    if not path.exists():
+        raise Http404
+    audit.info(
+        "evidence document downloaded",
+        extra={"user": request.user.pk, "review": review.id, "document": item.id},
+    )
+    source = item.sources.order_by("id").first()
+    name = PurePosixPath(source.path).name if source else f"document-{item.id}.{item.file_type}"
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type=DOWNLOAD_TYPES.get(item.file_type, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -235,33 +338,7 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
     review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     result = review_analysis(review)
     if format == "json":
-        return JsonResponse(
-            {
-                "review": review.id,
-                "findings": [
-                    {
-                        "kind": f.kind,
-                        "severity": f.severity,
-                        "line": f.line_key,
-                        "agency": f.agency,
-                        "message": f.message,
-                        "documents": list(f.document_ids),
-                    }
-                    for f in result.findings
-                ],
-                "stale": [
-                    {
-                        "document": s.id,
-                        "title": s.title,
-                        "agency": s.agency,
-                        "date": s.date.isoformat() if s.date else None,
-                        "severity": s.severity,
-                        "reasons": list(s.reasons),
-                    }
-                    for s in result.stale
-                ],
-            }
-        )
+        return JsonResponse(analysis_json(review, result))
     rejected = RejectedFile.objects.filter(review=review).select_related("agency")
     return render(
         request,

@@ -9,7 +9,15 @@ the documents behind every finding. It knows nothing of Django: the caller build
 Which alignments count:
 - rejected by a person: never (a person's decision is final);
 - confirmed by a person: always, whatever the machine's confidence;
-- suggested by the machine: only at or above `strong`; below it a suggestion is "weak".
+- suggested by the machine: only at or above `strong`; below it a suggestion is "weak";
+- on covering material (a covering e-mail, a contents list, an agenda, a blank template:
+  domain/covering.py): only when a person confirmed it. A machine suggestion on such a file
+  is neither evidence nor even weak evidence, so a list that names "early help" cannot hide
+  the gap it names.
+
+Ages are measured from the reference date the caller gives: the inspection window's opening
+when the review has one (stale.reference_date), so a review whose window is past, or a
+rehearsal dated ahead, gets the ages inspectors would see.
 """
 
 from __future__ import annotations
@@ -59,6 +67,7 @@ class DocumentFacts:
     date: date | None
     ordered_by_line: bool = False  # the agency filed it under a line of enquiry
     alignments: tuple[Alignment, ...] = ()
+    covering: str = ""  # why it is covering material, or ""
 
 
 @dataclass(frozen=True)
@@ -178,7 +187,7 @@ def analyse(
             if held is None or _outranks(a, held):
                 best[a.line_key] = a
         for a in best.values():
-            if a.status == "rejected":
+            if a.status == "rejected" or (doc.covering and a.status != "confirmed"):
                 continue
             if a.status == "confirmed" or a.confidence >= strong:
                 counting[a.line_key].append((doc, a.confidence))

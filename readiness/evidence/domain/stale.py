@@ -8,11 +8,10 @@ such document named, with the reason, so the partnership can replace it, review 
 why it still stands. Three reasons, each in words:
 
 - **old**: dated more than `older_than_months` before the reference date: the opening of
-  the inspection window when it is still ahead (that is when inspectors will read it),
-  otherwise today;
+  the review's inspection window (that is when inspectors will read it, whether it is ahead,
+  as in a rehearsal, or past), today only for a review with no window;
 - **past its review date**: the document states its own review date ("Review date: October
-  2023", "Next review due: 1 May 2025") and that date has passed; one falling due before the
-  window opens is mentioned as a lesser finding;
+  2023", "Next review due: 1 May 2025") and that date falls before the reference date;
 - **superseded**: a near-duplicate of it with a later date is in the library (a newer
   version). Minutes, newsletters and performance data are exempt: successive meetings or
   issues look alike but do not replace one another.
@@ -119,25 +118,26 @@ def _age(months: int) -> str:
     return text + (f" {rest} month{'s' if rest != 1 else ''}" if rest else "")
 
 
-def reference_date(today: date, window_starts: date | None) -> date:
-    """When the evidence will be read: the window's opening while it is ahead, else today."""
-    return window_starts if window_starts is not None and window_starts > today else today
+def measured_to(reference: date, *, window: bool = False, today: bool = False) -> str:
+    """How an age is put in words, from the day it is measured to: "ago" for today, the
+    window's opening, or another day (an --as-of date, the day of a call)."""
+    if today:
+        return "ago"
+    if window:
+        return f"before the inspection window opens on {format_date(reference)}"
+    return f"before {format_date(reference)}"
 
 
 def stale_documents(
     documents: Sequence[DocumentAge],
-    today: date,
+    reference: date,
     *,
-    window_starts: date | None = None,
+    when: str = "ago",
     older_than_months: int = 24,
 ) -> list[StaleDocument]:
-    """Every out-of-date document with its reasons, oldest first."""
-    reference = reference_date(today, window_starts)
-    when = (
-        f"before the inspection window opens on {format_date(reference)}"
-        if reference != today
-        else "ago"
-    )
+    """Every out-of-date document with its reasons, oldest first. Ages and review dates are
+    measured to `reference` (the inspection window's opening, normally), put in words by
+    `when` (see `measured_to`)."""
     limit = months_before(reference, older_than_months)
     by_id = {d.id: d for d in documents}
     newer: dict[int, DocumentAge] = {}
@@ -164,16 +164,13 @@ def stale_documents(
                 f"(the limit is {_age(older_than_months)})"
             )
             severity = "medium"
-        if doc.review_due is not None:
+        if doc.review_due is not None and doc.review_due < reference:
             stated = doc.review_due_text or format_date(doc.review_due)
-            if doc.review_due < today:
+            if when == "ago":
                 reasons.append(f"its review date ({stated}) has passed")
-                severity = "medium"
-            elif doc.review_due < reference:
-                reasons.append(
-                    f"its review date ({stated}) falls before the inspection window opens "
-                    f"on {format_date(reference)}: review it first"
-                )
+            else:
+                reasons.append(f"its review date ({stated}) falls {when}: review it first")
+            severity = "medium"
         replacement = newer.get(doc.id)
         if replacement is not None and replacement.date is not None:
             reasons.append(

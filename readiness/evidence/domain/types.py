@@ -27,6 +27,7 @@ class Limits:
     max_pages: int = 2000
     max_text_chars: int = 5_000_000
     max_attachments: int = 50
+    max_ocr_pages: int = 30  # scanned pages read by OCR per file (seconds each)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ class Extracted:
     file_type: str  # pdf, docx, xlsx, csv, pptx, html, txt, md, eml
     pages: tuple[Page, ...]
     title: str | None = None
-    date: date | None = None  # from the file's metadata or its text
+    # From the file's metadata (an e-mail: its Date header); domain/dating.py weighs it
+    # against the dates the document states about itself.
+    date: date | None = None
     needs_ocr: bool = False  # a PDF with no text layer
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[str, ...] = ()  # e.g. "Named .pdf but the content is HTML: read as HTML."

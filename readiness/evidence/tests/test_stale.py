@@ -13,9 +13,9 @@ from readiness.evidence.domain.analyses import (
 )
 from readiness.evidence.domain.stale import (
     DocumentAge,
+    measured_to,
     months_before,
     months_between,
-    reference_date,
     stale_documents,
     stated_review_date,
 )
@@ -61,10 +61,15 @@ def test_months_between_counts_whole_months():
     assert months_between(date(2024, 11, 25), date(2026, 11, 26)) == 24
 
 
-def test_the_reference_is_the_window_while_it_is_ahead_then_today():
-    assert reference_date(TODAY, WINDOW) == WINDOW
-    assert reference_date(date(2027, 2, 1), WINDOW) == date(2027, 2, 1)
-    assert reference_date(TODAY, None) == TODAY
+def test_ages_are_put_in_words_to_the_day_they_are_measured_to():
+    assert measured_to(WINDOW, window=True) == (
+        "before the inspection window opens on 11 January 2027"
+    )
+    assert measured_to(date(2027, 5, 1)) == "before 1 May 2027"
+    assert measured_to(TODAY, today=True) == "ago"
+
+
+AT_WINDOW = measured_to(WINDOW, window=True)
 
 
 def age(id, title, when, kind="annual_report", due=None, due_text="", near=None):
@@ -79,7 +84,7 @@ def test_old_documents_are_named_with_their_age_before_the_window():
         age(4, "Just over the limit", date(2025, 1, 10)),
         age(5, "Exactly at the limit", date(2025, 1, 11)),
     ]
-    found = stale_documents(docs, TODAY, window_starts=WINDOW, older_than_months=24)
+    found = stale_documents(docs, WINDOW, when=AT_WINDOW, older_than_months=24)
     assert [(s.id, s.severity, s.message) for s in found] == [
         (
             1,
@@ -97,7 +102,7 @@ def test_old_documents_are_named_with_their_age_before_the_window():
     ]
 
 
-def test_without_a_window_ahead_age_is_counted_to_today():
+def test_without_a_window_age_is_counted_to_today():
     docs = [age(1, "Old", date(2024, 5, 1))]
     found = stale_documents(docs, TODAY, older_than_months=18)
     assert found[0].reasons == (
@@ -106,7 +111,7 @@ def test_without_a_window_ahead_age_is_counted_to_today():
     assert stale_documents(docs, TODAY, older_than_months=36) == []
 
 
-def test_a_passed_review_date_is_out_of_date_and_one_due_before_the_window_is_a_warning():
+def test_a_review_date_before_the_window_is_out_of_date_and_one_after_it_is_not():
     docs = [
         age(
             1,
@@ -133,18 +138,41 @@ def test_a_passed_review_date_is_out_of_date_and_one_due_before_the_window_is_a_
             "12 May 2027",
         ),
     ]
-    found = stale_documents(docs, TODAY, window_starts=WINDOW)
-    assert [(s.id, s.severity, s.reasons) for s in found] == [
-        (1, "medium", ("its review date (October 2023) has passed",)),
+    found = stale_documents(docs, WINDOW, when=AT_WINDOW)
+    assert [(s.id, s.severity, s.reasons) for s in found] == [  # by the documents' dates
         (
             2,
-            "info",
+            "medium",
             (
                 "its review date (1 December 2026) falls before the inspection window opens "
                 "on 11 January 2027: review it first",
             ),
         ),
+        (
+            1,
+            "medium",
+            (
+                "its review date (October 2023) falls before the inspection window opens "
+                "on 11 January 2027: review it first",
+            ),
+        ),
     ]
+    found = stale_documents(docs, TODAY, when="ago")
+    assert [(s.id, s.reasons) for s in found] == [
+        (1, ("its review date (October 2023) has passed",))
+    ]
+
+
+def test_a_review_whose_window_is_past_measures_ages_to_the_window_not_today():
+    docs = [age(1, "Old", date(2008, 3, 1)), age(2, "Current then", date(2010, 6, 1))]
+    window = date(2011, 1, 10)
+    found = stale_documents(docs, window, when=measured_to(window, window=True))
+    assert [s.message for s in found] == [
+        "'Old' is out of date: dated 1 March 2008, 2 years 10 months before the inspection "
+        "window opens on 10 January 2011 (the limit is 2 years)."
+    ]
+    # Measured to today instead, both would be called many years old.
+    assert [s.id for s in stale_documents(docs, TODAY, when="ago")] == [1, 2]
 
 
 def test_an_older_version_is_superseded_by_a_newer_near_duplicate_but_minutes_are_not():
@@ -154,7 +182,7 @@ def test_an_older_version_is_superseded_by_a_newer_near_duplicate_but_minutes_ar
         age(3, "Group minutes 9 October", date(2026, 10, 9), "minutes"),
         age(4, "Group minutes 11 September", date(2026, 9, 11), "minutes", near=3),
     ]
-    found = stale_documents(docs, TODAY, window_starts=WINDOW)
+    found = stale_documents(docs, WINDOW, when=AT_WINDOW)
     assert [(s.id, s.replaced_by, s.reasons) for s in found] == [
         (
             1,
@@ -195,7 +223,7 @@ def test_stale_documents_become_findings_under_their_main_line():
     ]
     ages = [age(d.id, d.title, d.date) for d in documents]
     ages[1] = DocumentAge(2, "Unaligned old note", "", "other", date(2020, 1, 1))
-    stale = stale_documents(ages, TODAY, window_starts=WINDOW)
+    stale = stale_documents(ages, WINDOW, when=AT_WINDOW)
     result = analyse(lines, [AgencyFacts("Council")], documents, TODAY, stale_documents=stale)
     findings = result.of_kind("stale")
     assert [(f.line_key, f.agency, f.severity, f.document_ids) for f in findings] == [

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..types import Extracted, Limits, Page, Rejected
-from .dates import date_in_text
+from . import ocr
 from .docx import read_docx
 from .eml import read_eml
 from .html import read_html
@@ -24,6 +24,7 @@ from .safety import check_file_size
 from .sniff import (
     ENCRYPTED_OFFICE,
     EXTENSION_FAMILY,
+    IMAGES,
     SUPPORTED,
     UNSUPPORTED,
     extension,
@@ -33,7 +34,23 @@ from .sniff import (
 from .text import read_csv, read_md, read_txt
 from .xlsx import read_xlsx
 
-__all__ = ["SUPPORTED", "extract", "sniff"]
+
+def read_image(data: bytes, limits: Limits) -> Extracted:
+    """A picture of a page (a scan or a photo), read by OCR; kept as needing OCR, with the
+    reason, when Tesseract is not installed."""
+    kind = sniff("", data)
+    missing = ocr.missing_reason()
+    if missing:
+        return Extracted(kind, (Page(1, ""),), needs_ocr=True, warnings=(missing,))
+    pages = tuple(ocr.ocr_image(data, limits))
+    if not any(page.text.strip() for page in pages):
+        return Extracted(
+            kind, pages or (Page(1, ""),), needs_ocr=True, warnings=("OCR found no text.",)
+        )
+    return Extracted(kind, pages, warnings=("Read by OCR: check quotations against the original.",))
+
+
+__all__ = ["IMAGES", "SUPPORTED", "extract", "sniff"]
 
 READERS: dict[str, Callable[[bytes, Limits], Extracted]] = {
     "pdf": read_pdf,
@@ -45,6 +62,7 @@ READERS: dict[str, Callable[[bytes, Limits], Extracted]] = {
     "csv": read_csv,
     "txt": read_txt,
     "md": read_md,
+    **dict.fromkeys(IMAGES, read_image),
 }
 
 # How each type is named in a sentence: "the content is a PDF: read as a PDF."
@@ -58,6 +76,7 @@ DESCRIPTION = {
     "csv": "text",
     "txt": "text",
     "md": "text",
+    **{kind: f"an image ({kind.upper()})" for kind in IMAGES},
 }
 
 EMPTY = "The file is empty."
@@ -142,6 +161,6 @@ def extract(name: str, data: bytes, limits: Limits = Limits()) -> Extracted:  # 
         extracted,
         pages=pages,
         title=_clean(title).strip() if title else None,
-        date=extracted.date or date_in_text(text),
+        date=extracted.date,
         warnings=tuple(warnings) + extracted.warnings,
     )

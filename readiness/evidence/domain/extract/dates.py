@@ -67,9 +67,10 @@ def _month(token: str) -> int | None:
     return MONTHS.get(token.rstrip(".").lower())
 
 
-def date_in_text(text: str) -> date | None:
-    """The first clear date in the opening of `text`, or None."""
-    for match in _DATE.finditer(text[:TEXT_WINDOW]):
+def dates_in_text(text: str) -> list[tuple[date, int]]:
+    """Every clear date in `text`, in order, with where it starts."""
+    found_all = []
+    for match in _DATE.finditer(text):
         groups = match.groupdict()
         found: date | None = None
         if groups["d1"]:
@@ -86,8 +87,14 @@ def date_in_text(text: str) -> date | None:
         elif groups["d3"]:
             found = _make(groups["y3"], int(groups["mo3"]), int(groups["d3"]))
         if found:
-            return found
-    return None
+            found_all.append((found, match.start()))
+    return found_all
+
+
+def date_in_text(text: str) -> date | None:
+    """The first clear date in the opening of `text`, or None."""
+    found = dates_in_text(text[:TEXT_WINDOW])
+    return found[0][0] if found else None
 
 
 def pdf_date(value: str | None) -> date | None:

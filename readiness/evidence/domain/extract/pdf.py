@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..types import Extracted, Limits, Page, Rejected
+from . import ocr
 from .dates import pdf_date
 
 PASSWORD = "The PDF is password-protected: ask the agency for an unprotected copy."
@@ -207,6 +208,8 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             Page(number + 1, "" if needs_ocr else _reflow(lines))
             for number, lines in enumerate(_drop_running_lines(raw_pages))
         )
+        if needs_ocr:
+            pages, needs_ocr = _read_scan(document, pages, warnings, limits)
         metadata = document.get_metadata_dict(skip_empty=True)
     finally:
         document.close()
@@ -218,6 +221,24 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
         needs_ocr=needs_ocr,
         warnings=tuple(warnings),
     )
+
+
+def _read_scan(
+    document: pdfium.PdfDocument, pages: tuple[Page, ...], warnings: list[str], limits: Limits
+) -> tuple[tuple[Page, ...], bool]:
+    """A PDF with no text layer, read by OCR when Tesseract is here; else kept as needing OCR,
+    with the reason."""
+    missing = ocr.missing_reason()
+    if missing:
+        warnings.append(missing)
+        return pages, True
+    read, more = ocr.ocr_pdf_pages(document, limits)
+    warnings.extend(more)
+    if not any(page.text.strip() for page in read):
+        warnings.append("OCR found no text on the scanned pages.")
+        return pages, True
+    warnings.append("Read by OCR from scanned pages: check quotations against the original.")
+    return tuple(read), False
 
 
 def _numbers(numbers: list[int]) -> str:

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 SUPPORTED = ("pdf", "docx", "xlsx", "pptx", "html", "eml", "csv", "txt", "md")
+IMAGES = ("png", "jpeg", "tiff", "gif", "bmp", "webp")  # read by OCR (extract/ocr.py)
 
 # What an unsupported kind looks like, for "Not a supported file type (looks like …)."
 UNSUPPORTED = {
@@ -16,12 +17,6 @@ UNSUPPORTED = {
     "zip": "a zip archive that is not a Word, Excel or PowerPoint file",
     "odf": "an OpenDocument file: save it as .docx, .xlsx or .pptx",
     "ole": "an old-style Microsoft Office or Outlook file: save it as .docx, .xlsx or .pptx",
-    "png": "a PNG image",
-    "jpeg": "a JPEG image",
-    "gif": "a GIF image",
-    "tiff": "a TIFF image",
-    "bmp": "a BMP image",
-    "webp": "a WebP image",
     "gzip": "a gzip archive",
     "7z": "a 7-Zip archive",
     "rar": "a RAR archive",
@@ -74,6 +69,14 @@ EXTENSION_FAMILY = {
     ".markdown": "text",
     ".csv": "text",
     ".tsv": "text",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".gif": "image",
+    ".bmp": "image",
+    ".webp": "image",
 }
 
 _HTML = re.compile(
@@ -103,6 +106,8 @@ def extension(name: str) -> str:
 
 
 def family(kind: str) -> str:
+    if kind in IMAGES:
+        return "image"
     return "text" if kind in ("csv", "txt", "md") else kind
 
 

@@ -1,4 +1,6 @@
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -8,13 +10,20 @@ from readiness.evidence import index_exports
 from readiness.evidence.alignment import realign_review
 from readiness.evidence.domain.align import Aligner, classify_jsonl
 from readiness.evidence.ingest import ingest_path
-from readiness.evidence.queries import review_analysis
+from readiness.evidence.queries import analysis_json, review_analysis
 from readiness.evidence.search import search
 from readiness.frameworks.models import Framework
 from readiness.lib.progress import ProgressBar
 from readiness.reviews.commands import output_path_or_error, review_or_error
 from readiness.reviews.domain.roles import CONTRIBUTE, may
 from readiness.reviews.models import Agency, Membership
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"'{text}' is not a date: write it as YYYY-MM-DD.") from None
 
 
 class Command(BaseCommand):
@@ -32,6 +41,15 @@ class Command(BaseCommand):
         ingest.add_argument("--agency", help="Record every file as this agency's.")
         gaps = actions.add_parser("gaps", help="Print gaps, surfeits, stale evidence, coverage.")
         gaps.add_argument("--review", type=int, required=True, help="Review id.")
+        gaps.add_argument(
+            "--as-of",
+            type=_date,
+            help="Measure ages to this day (YYYY-MM-DD); default: the review's inspection "
+            "window opens, or today for a review with no window.",
+        )
+        gaps.add_argument(
+            "--format", choices=["text", "json"], default="text", help="Output format."
+        )
         index = actions.add_parser("index", help="Write the evidence index or pack.")
         index.add_argument("--review", type=int, required=True, help="Review id.")
         index.add_argument(
@@ -44,6 +62,12 @@ class Command(BaseCommand):
         found = actions.add_parser("search", help="Full-text search of a review's evidence.")
         found.add_argument("--review", type=int, required=True, help="Review id.")
         found.add_argument("query", help="Words to find.")
+        reread = actions.add_parser(
+            "reread",
+            help="Read every stored file again (date, type, focus, areas, covering material) "
+            "with the current extractor and classifier, keeping what people corrected.",
+        )
+        reread.add_argument("--review", type=int, required=True, help="Review id.")
         align = actions.add_parser("align", help="Recompute suggestions, keeping decisions.")
         align.add_argument("--review", type=int, required=True, help="Review id.")
         classify = actions.add_parser(
@@ -84,9 +108,33 @@ class Command(BaseCommand):
             self.stdout.write(f"rejected: {file}: {reason}")
         self.stdout.write(report.summary())
 
+    def handle_reread(self, **options: object) -> None:
+        from django.utils import timezone
+
+        from readiness.evidence.corrections import reread_document
+        from readiness.evidence.models import EvidenceDocument
+
+        review = review_or_error(int(options["review"]))
+        documents = list(EvidenceDocument.objects.filter(review=review).order_by("id"))
+        bar = ProgressBar("Re-reading")
+        changed = 0
+        today = timezone.localdate()
+        for number, document in enumerate(documents, start=1):
+            changed += bool(reread_document(document, today))
+            bar(number, len(documents), document.title)
+        kept = sum(bool(d.corrected) for d in documents)
+        self.stdout.write(
+            f"Re-read {len(documents)} documents: {changed} changed; {kept} with corrections "
+            "by people, which were kept."
+        )
+
     def handle_gaps(self, **options: object) -> None:
         review = review_or_error(int(options["review"]))
-        result = review_analysis(review)
+        result = review_analysis(review, as_of=options["as_of"])
+        if options["format"] == "json":
+            data = analysis_json(review, result, options["as_of"])
+            self.stdout.write(json.dumps(data, indent=1, ensure_ascii=False))
+            return
         for finding in result.findings:
             self.stdout.write(f"{finding.kind}\t{finding.severity}\t{finding.message}")
 
