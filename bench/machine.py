@@ -11,6 +11,8 @@ def _now() -> datetime:
         from time_machine import escape_hatch
     except ImportError:
         return datetime.now(UTC)
+    if not escape_hatch.is_travelling():
+        return datetime.now(UTC)
     return escape_hatch.datetime.datetime.now(UTC)
 
 

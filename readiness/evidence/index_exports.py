@@ -21,7 +21,6 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
-from .domain.doctype import UNSURE_BELOW
 from .ingest import stored_path
 from .models import Alignment
 
@@ -64,14 +63,6 @@ class EvidenceIndex:
         return len({e.document_id for line in self.lines for e in line.entries})
 
 
-def kind_words(document: object) -> str:
-    """The type as exports give it: a guess below UNSURE_BELOW says "unsure"."""
-    label = document.kind_label
-    if label and "kind" not in document.corrected and document.kind_score < UNSURE_BELOW:
-        return f"{label} (unsure)"
-    return label
-
-
 def evidence_index(review: Review) -> EvidenceIndex:
     lines = list(
         LineOfEnquiry.objects.filter(judgement__framework=review.framework)
@@ -103,7 +94,7 @@ def evidence_index(review: Review) -> EvidenceIndex:
                 title=document.title,
                 agency=document.agency.name if document.agency else "No agency",
                 document_date=document.document_date,
-                kind=kind_words(document),
+                kind=document.kind_shown,
                 status=alignment.status,
                 confidence=alignment.confidence,
                 shows=str(reasons[0]) if reasons else "Confirmed by a reviewer.",

@@ -69,6 +69,19 @@ class EvidenceDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def kind_shown(self) -> str:
+        return kind_shown(self.kind_label, self.kind_score, "kind" in self.corrected)
+
+
+def kind_shown(label: str, score: float, corrected: bool) -> str:
+    """The type as pages and exports show it: a guess below UNSURE_BELOW says "unsure"."""
+    from .domain.doctype import UNSURE_BELOW
+
+    if label and not corrected and score < UNSURE_BELOW:
+        return f"{label} (unsure)"
+    return label
+
 
 class DocumentSource(models.Model):
     """Where a document came from: the same file sent twice is one document, two sources."""

@@ -16,7 +16,7 @@ from readiness.reviews.models import Membership, Review
 from .domain.align.document import THRESHOLD as ALIGNMENT_THRESHOLD
 from .domain.analyses import AgencyFacts, Analysis, DocumentFacts, LineFacts, analyse
 from .domain.stale import DocumentAge, measured_to, stale_documents, stated_review_date
-from .models import Alignment, EvidenceDocument, Passage
+from .models import Alignment, EvidenceDocument, Passage, kind_shown
 
 SHOWN_PER_LINE = 10
 
@@ -41,6 +41,7 @@ class DocumentRow:
     status: str
     below_threshold: bool
     shows: str
+    covering: bool = False
 
 
 @dataclass
@@ -93,6 +94,9 @@ def evidence_by_line(review: Review, membership: Membership) -> list[tuple[objec
             "document__title",
             "document__agency__name",
             "document__kind_label",
+            "document__kind_score",
+            "document__corrected",
+            "document__covering",
             "document__focus",
             "document__document_date",
         )
@@ -114,7 +118,12 @@ def _row(item: dict) -> DocumentRow:
         id=item["document_id"],
         title=item["document__title"],
         agency=item["document__agency__name"] or "No agency",
-        kind_label=item["document__kind_label"],
+        kind_label=kind_shown(
+            item["document__kind_label"],
+            item["document__kind_score"],
+            "kind" in (item["document__corrected"] or []),
+        ),
+        covering=bool(item["document__covering"]),
         focus=item["document__focus"],
         document_date=item["document__document_date"],
         confidence=item["confidence"],

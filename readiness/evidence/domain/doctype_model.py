@@ -12,7 +12,8 @@ Features (the same function builds them for training and at run time):
 - words and word pairs of the title and the opening text (the first HEAD characters: the
   labelled documents are openings of about that length, and a document says what it is
   early), title words again as title words, figures folded to <num> and <pct>; weighted by
-  TF-IDF with sublinear counts and scaled to unit length;
+  TF-IDF with sublinear counts; the text's words scaled to unit length, the title's to a
+  length of their own;
 - the cue rules' score for each kind and their outcome and process counts
   (domain/doctype_cues.py), so a rule a person can read keeps its say;
 - layout: the share of words that are figures, rows of a table, short lines, bullet lines,
@@ -128,12 +129,21 @@ def vector(
     layout: Mapping[str, float],
     idf: Mapping[str, float],
     layout_weight: float,
+    title_weight: float,
 ) -> dict[str, float]:
-    """The model's input: TF-IDF of the known words at unit length, and the layout features
-    times `layout_weight`. Training (bench/doctype_train.py) calls this same function."""
-    weighted = {w: (1.0 + math.log(n)) * idf[w] for w, n in words.items() if w in idf}
-    norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-    out = {w: v / norm for w, v in weighted.items()}
+    """The model's input: TF-IDF of the known words of the text at unit length, the title's
+    words ("t:…") at length `title_weight` (a title names a kind more reliably than any
+    sentence, and mixed with the text its few words would be drowned), and the layout
+    features times `layout_weight`. Training (bench/doctype_train.py) calls this function."""
+    out: dict[str, float] = {}
+    for in_title, weight in ((False, 1.0), (True, title_weight)):
+        weighted = {
+            w: (1.0 + math.log(n)) * idf[w]
+            for w, n in words.items()
+            if w in idf and w.startswith("t:") == in_title
+        }
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        out.update({w: v / norm * weight for w, v in weighted.items()})
     out.update({name: value * layout_weight for name, value in layout.items()})
     return out
 
@@ -186,6 +196,7 @@ def predict(title: str, text: str, file_type: str = "") -> dict | None:
         layout_features(title, text, file_type),
         model["idf"],
         model["layout_weight"],
+        model["title_weight"],
     )
     kind_head = model["heads"]["kind"]
     scores, pushes = head_scores(kind_head, x)

@@ -36,7 +36,9 @@ REJECTED = {
         "it may be a zip bomb."
     ),
     "xxe.docx": "The Word document contains a DTD, which Office never writes: refused.",
-    "photo.pdf": "Not a supported file type (looks like a PNG image).",
+    "photo.pdf": (
+        "The file could not be read as an image (PNG): it may be damaged (UnidentifiedImageError)."
+    ),
     "old-word.doc": (
         "Not a supported file type (looks like an old-style Microsoft Office or Outlook file: "
         "save it as .docx, .xlsx or .pptx)."
