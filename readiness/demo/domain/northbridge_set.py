@@ -207,6 +207,7 @@ def explain_lines(docs: list[Doc] | None = None, width: int = 92) -> list[str]:
         f"scans: {s['scans']} image-only PDFs and PNGs to read by OCR, and one unreadable "
         "scan that should get no text, kind or date.",
     ]
+    tail = "Sign in as morgan.lead to see what the evidence library makes of it."
     head = (
         f"Northbridge's evidence set ({s['files']} files and {s['attachments']} e-mail "
         "attachments, synthetic) plants the founding review's findings:"
@@ -214,7 +215,7 @@ def explain_lines(docs: list[Doc] | None = None, width: int = 92) -> list[str]:
     out = textwrap.wrap(head, width)
     for point in points:
         out += textwrap.wrap(point, width, initial_indent="  - ", subsequent_indent="    ")
-    return out
+    return [*out, tail]
 
 
 def readme(docs: list[Doc], total_bytes: int) -> str:
