@@ -386,7 +386,7 @@ def lscb() -> list[Doc]:
             d(2011, 2, 7),
             "other",
             "process",
-            lambda rng, doc: w.letter(rng, doc, ["partnership"], "heads"),
+            lambda rng, doc: w.letter(rng, doc, ["partnership"], "headteachers"),
             lines=("sg_partner_strategic",),
             name="Chair letter scan.pdf",
             scan="pages",
