@@ -7,10 +7,14 @@ import csv
 import functools
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pypdfium2
+import pytest
 import yaml
 
 from readiness.demo.domain import northbridge_set as nset
@@ -22,7 +26,7 @@ from readiness.demo.domain.northbridge_cast import (
     POLICE_FOLDERS,
     SURFEIT_LINE,
 )
-from readiness.demo.domain.northbridge_render import render
+from readiness.demo.domain.northbridge_render import png, render
 from readiness.evidence.domain.doctype import KIND_LABELS
 from readiness.evidence.domain.extract import extract
 from readiness.evidence.domain.extract.dates import date_in_text
@@ -283,3 +287,35 @@ def test_explain_says_what_the_set_demonstrates():
         "scans: 10 image-only",
     ]
     assert [phrase for phrase in phrases if phrase not in text] == []
+
+
+def _ocr(png_bytes: bytes, tmp_path: Path) -> str:
+    picture = tmp_path / "page.png"
+    picture.write_bytes(png_bytes)
+    done = subprocess.run(
+        ["tesseract", str(picture), "-"], capture_output=True, text=True, timeout=120
+    )
+    return " ".join(done.stdout.split())
+
+
+def _first_page_picture(data: bytes) -> bytes:
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        [image] = [o for o in pdf[0].get_objects() if isinstance(o, pypdfium2.PdfImage)]
+        width, height = image.get_px_size()
+        return png(width, height, bytes(image.get_data(decode_simple=True)))
+    finally:
+        pdf.close()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
+def test_tesseract_reads_the_scans_and_nothing_in_the_noise(tmp_path):
+    """One scanned PDF and one PNG are read back word for word; the noise gives no text."""
+    pdf = next(r for r in rows("scan") if r["format"] == "pdf" and r["kind"] == "minutes")
+    picture = next(r for r in rows("scan") if r["format"] == "png")
+    day = date.fromisoformat(pdf["date"])
+    read = _ocr(_first_page_picture(data_of(pdf)), tmp_path)
+    assert f"held on {day:%A} {day.day} {day:%B %Y}" in read
+    assert "PRESENT:" in read and "APOLOGIES:" in read
+    assert "Notice dated 21 March 2011" in _ocr(data_of(picture), tmp_path)
+    assert _ocr(_first_page_picture(data_of(rows("unreadable")[0])), tmp_path) == ""
