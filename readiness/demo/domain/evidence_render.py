@@ -302,7 +302,17 @@ def _pdf_lines(doc) -> list[tuple[str, float, float, str]]:
     return lines
 
 
-def render_pdf(doc) -> bytes:
+def render_pdf(
+    doc,
+    *,
+    producer: str = "Readiness demo",
+    created: str | None = None,
+    modified: str | None = None,
+    title: str | None = None,
+) -> bytes:
+    """A text PDF of the document. The keywords set its information dictionary as some
+    writers leave it (another demo set plants default dates and junk titles there); by
+    default it carries the document's own title and date."""
     pages: list[list[tuple[str, float, float, float, str]]] = [[]]
     y = PAGE_H - MARGIN - 24
     for font, size, x, text in _pdf_lines(doc):
@@ -344,11 +354,20 @@ def render_pdf(doc) -> bytes:
             + stream
             + b"\nendstream"
         )
-    stamp = doc.date.strftime("D:%Y%m%d090000Z")
-    objects.append(
-        b"<< /Title (%s) /Author (%s) /Producer (Readiness demo) /CreationDate (%s) >>"
-        % (_pdf_escape(doc.title), _pdf_escape(doc.author), stamp.encode())
+    stamp = created or doc.date.strftime("D:%Y%m%d090000Z")
+    info = b"<< /Title (%s) /Author (%s) /Producer (%s) /CreationDate (%s)" % (
+        _pdf_escape(doc.title if title is None else title),
+        _pdf_escape(doc.author),
+        _pdf_escape(producer),
+        stamp.encode(),
     )
+    objects.append(info + (b" /ModDate (%s) >>" % modified.encode() if modified else b" >>"))
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF from its objects, numbered from 1: the catalogue first, the Info dictionary
+    last, with the cross-reference table that lets a reader find each one."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

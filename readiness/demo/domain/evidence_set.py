@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from readiness.demo.domain.evidence_catalogue import Doc, catalogue, render_blocks
@@ -124,30 +125,44 @@ def manifest_rows(docs: list[Doc]) -> list[dict[str, str]]:
 
 
 def manifest_csv(docs: list[Doc]) -> bytes:
+    return csv_bytes(MANIFEST_FIELDS, manifest_rows(docs))
+
+
+def csv_bytes(fields: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
+    """A manifest as UTF-8 CSV with Unix line ends, the same on every platform."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(manifest_rows(docs))
+    writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
 
 
 def generate(output: Path) -> list[Doc]:
     docs = documents()
     check(docs)
+    total = write_files(output, AGENCIES, docs, lambda doc: RENDERERS[doc.fmt](doc))
+    (output / "MANIFEST.csv").write_bytes(manifest_csv(docs))
+    (output / "README.md").write_text(readme(docs, total), encoding="utf-8")
+    return docs
+
+
+def write_files(
+    output: Path, agencies: tuple[str, ...], docs: list, render: Callable[[object], bytes]
+) -> int:
+    """Write each document at its path below OUTPUT, after removing the agencies' folders
+    (only those: the folder may hold other things). Returns the bytes written."""
     output.mkdir(parents=True, exist_ok=True)
-    for agency in AGENCIES:  # only the folders this generator owns
+    for agency in agencies:
         if (output / agency).is_dir():
             shutil.rmtree(output / agency)
     total = 0
     for doc in docs:
         target = output / doc.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = RENDERERS[doc.fmt](doc)
+        data = render(doc)
         target.write_bytes(data)
         total += len(data)
-    (output / "MANIFEST.csv").write_bytes(manifest_csv(docs))
-    (output / "README.md").write_text(readme(docs, total), encoding="utf-8")
-    return docs
+    return total
 
 
 def readme(docs: list[Doc], total_bytes: int) -> str:

@@ -36,3 +36,15 @@ def test_explain_prints_how_to_log_in(capsys):
     assert "http://127.0.0.1:8000/" in out
     assert "priya.lead" in out
     assert "Password for every demo user: anytown-demo-2026" in out
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Northbridge's evidence")))
+    said = " ".join(" ".join(lines[start : start + 20]).split())
+    points = [
+        "gap: nothing on early help",
+        "surfeit: 21 sets of minutes",
+        "ordered: only Northshire Constabulary",
+        "dates: 23 files",
+        "scans: 10",
+        "Sign in as morgan.lead",
+    ]
+    assert [point for point in points if point not in said] == []
