@@ -24,7 +24,8 @@ _SENDING = re.compile(
     r"(is|are) attached|attached (is|are|please find)|enclosed (is|are)|"
     r"(documents?|files?|evidence|items?) (we are |i am )?(sending|sent|supplied|submitted|"
     r"listed below|to follow)|to follow separately|(will|to) follow\b|sent separately|"
-    r"here (is|are) (the|our))",
+    r"here (is|are) (the|our)|(i am|i'm|we are|we're) (sending|forwarding|submitting)|"
+    r"the following (documents|files|papers|evidence|items))",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -59,7 +60,9 @@ _EMPTY_FIELD = re.compile(
     r"☐|□|\(\s*tick\s*\)|\byes\s*/\s*no\b\s*$)",
     re.IGNORECASE,
 )
-_TEMPLATE_WORDS = re.compile(r"\btemplate\b|\bform\b|\bpro ?forma\b", re.IGNORECASE)
+_TEMPLATE_WORDS = re.compile(
+    r"\btemplate\b|\bform\b|\bpro ?forma\b|\(blank\)|\bblank (form|template)\b", re.I
+)
 _SENTENCE = re.compile(r"[a-z][^.!?\n]{30,}[.!?](\s|$)")
 
 
@@ -86,9 +89,19 @@ def _covering_email(title: str, lines: list[str]) -> str:
     return ""
 
 
+def _table_row(line: str) -> bool:
+    """A row of a table of figures ("11/04/2011 <tab> Course <tab> 6 <tab> 4"), not an entry."""
+    cells = [cell.strip() for cell in re.split(r"\t|\s{3,}", line) if cell.strip()]
+    return len(cells) >= 3 and sum(bool(re.fullmatch(r"[\d.,/%£-]+", c)) for c in cells) >= 2
+
+
 def _contents_list(title: str, text: str, lines: list[str]) -> str:
     headed = bool(_CONTENTS_HEADING.search(title) or _CONTENTS_HEADING.search(text[:600]))
-    entries = [line for line in lines if _ENTRY.match(line) or _FILE_NAME.search(line)]
+    entries = [
+        line
+        for line in lines
+        if (_ENTRY.match(line) or _FILE_NAME.search(line)) and not _table_row(line)
+    ]
     prose = [line for line in lines if _SENTENCE.search(line) and len(line) > 120]
     if len(lines) < 3:
         return ""
@@ -108,7 +121,7 @@ def _agenda(title: str, text: str, lines: list[str]) -> str:
     items = [line for line in lines if _AGENDA_ITEM.match(line)]
     # An agenda names items; a paper or a record explains them in sentences.
     sentences = sum(len(_SENTENCE.findall(line)) for line in lines)
-    if len(items) >= 3 and sentences <= max(4, len(items) // 2):
+    if len(items) >= 2 and sentences <= max(4, len(items) // 2):
         return "an agenda, without the minutes of the meeting"
     return ""
 
@@ -127,12 +140,20 @@ def _empty_fields(lines: list[str]) -> list[str]:
 
 
 def _blank_template(title: str, lines: list[str]) -> str:
+    named = bool(_TEMPLATE_WORDS.search(title) or _TEMPLATE_WORDS.search(lines[0]))
     empty = _empty_fields(lines)
+    if named:
+        # A form's labels with nothing written against them: short lines, no sentences.
+        empty += [
+            line
+            for line in lines[1:]
+            if line not in empty and len(line) < 60 and "\t" not in line and line[-1] != "."
+        ]
     if len(empty) < 5:
         return ""
     share = len(empty) / max(1, len(lines))
-    named = _TEMPLATE_WORDS.search(title) or any(_TEMPLATE_WORDS.search(x) for x in lines[:3])
-    if share >= 0.5 or (named and share >= 0.3):
+    sentences = sum(len(_SENTENCE.findall(line)) for line in lines)
+    if sentences <= 3 and (share >= 0.5 or (named and share >= 0.3)):
         return f"a blank template ({len(empty)} empty fields)"
     return ""
 
@@ -146,6 +167,8 @@ def covering_reason(title: str, text: str, file_type: str = "") -> str:
         return ""
     if file_type == "eml":
         return _covering_email(title, lines)
+    if file_type in ("csv", "xlsx"):
+        return ""  # a spreadsheet's rows are data, however list-like they look
     return (
         _contents_list(title, text, lines)
         or _agenda(title, text, lines)

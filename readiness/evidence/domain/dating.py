@@ -41,6 +41,25 @@ _NOT_ITS_DATE = re.compile(
 )
 
 
+# File names and titles often write a date short: "LAC Health SG mins 04.01.11".
+_SHORT_DATE = re.compile(r"(?<![\w.])(\d{1,2})[./-](\d{1,2})[./-](\d{2})(?![\d.])")
+
+
+def _short_dates(title: str, arrived: date) -> list[date]:
+    found = []
+    for day, month, year in _SHORT_DATE.findall(title):
+        full = 2000 + int(year)
+        if full > arrived.year:
+            full -= 100
+        try:
+            value = date(full, int(month), int(day))
+        except ValueError:
+            continue
+        if EARLIEST_PLAUSIBLE <= value <= arrived:
+            found.append(value)
+    return found
+
+
 @dataclass(frozen=True)
 class Dated:
     date: date | None
@@ -92,7 +111,7 @@ def document_date(
             f"{problem}, so it was set aside."
         )
         metadata_date = None
-    in_title = _own_dates(title, arrived)
+    in_title = _own_dates(title, arrived) or _short_dates(title, arrived)
     if in_title:
         return Dated(in_title[0], TITLE, note)
     if sent and metadata_date is not None:

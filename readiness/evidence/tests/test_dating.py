@@ -60,3 +60,11 @@ def test_an_emails_sending_day_beats_its_text_but_not_its_subject():
     assert document_date(
         "Notes of 2 October 2026", text, date(2026, 10, 5), ARRIVED, sent=True
     ) == (Dated(date(2026, 10, 2), "title"))
+
+
+def test_a_short_date_in_a_title_counts_the_way_people_write_it():
+    assert document_date("LAC Health SG mins 04.01.11", "", None, ARRIVED) == Dated(
+        date(2011, 1, 4), "title"
+    )
+    assert document_date("Agenda 18/05/99", "", None, ARRIVED) == Dated(date(1999, 5, 18), "title")
+    assert document_date("Policy v2.1.10", "", None, ARRIVED) == Dated(None, "")
