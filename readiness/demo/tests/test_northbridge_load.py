@@ -10,6 +10,7 @@ import pytest
 from readiness.demo.domain.northbridge_cast import POLICE
 from readiness.demo.domain.partnerships import NORTHBRIDGE
 from readiness.demo.loader import EVIDENCE_DIR, load_evidence, load_partnership
+from readiness.evidence.domain.extract.ocr import missing_reason
 from readiness.evidence.models import DocumentSource, EvidenceDocument
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +30,28 @@ def test_northbridge_s_set_is_ingested_under_its_agencies(tmp_path, settings):
             "agency", "document"
         )
     }  # fmt: skip
-    # Pictures wait for OCR: a library without it refuses them, with a reason.
+    ocr_missing = missing_reason()
     images = {path for path, row in manifest.items() if row["format"] == "png"}
-    assert set(manifest) - set(sources) <= images
-    assert {path for path, _ in report.rejected} <= images
+    scans = {path for path, row in manifest.items() if "scan" in row["planted"]}
+    [noise] = [path for path, row in manifest.items() if "unreadable" in row["planted"]]
+    if ocr_missing:
+        # Pictures wait for OCR: a library without it refuses them, with a reason.
+        assert set(manifest) - set(sources) <= images
+        assert {path for path, _ in report.rejected} <= images
+        for path in scans - images:
+            assert sources[path].document.status == EvidenceDocument.NEEDS_OCR, path
+    else:
+        # Tesseract reads every scan and picture; each is dated by its printed date.
+        assert set(sources) == set(manifest)
+        assert report.rejected == []
+        for path in scans:
+            document = sources[path].document
+            assert document.status == EvidenceDocument.OK, path
+            assert document.date_source == "text", path
+            assert document.document_date.isoformat() == manifest[path]["date"], path
+    # The page of noise has nothing to read either way, so it is neither dated nor typed.
+    assert sources[noise].document.status == EvidenceDocument.NEEDS_OCR
+    assert (sources[noise].document.kind, sources[noise].document.document_date) == ("", None)
     assert set(sources) <= set(manifest)
     for path, source in sources.items():
         assert source.agency.name == manifest[path]["agency"], path
@@ -40,7 +59,3 @@ def test_northbridge_s_set_is_ingested_under_its_agencies(tmp_path, settings):
     assert ordered == {
         path for path, row in manifest.items() if row["agency"] == POLICE and not row["covering"]
     }
-    scans = {
-        p for p, row in manifest.items() if row["format"] == "pdf" and "scan" in row["planted"]
-    }
-    assert all(sources[p].document.status == EvidenceDocument.NEEDS_OCR for p in scans)

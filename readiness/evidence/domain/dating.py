@@ -35,7 +35,8 @@ EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 # Words just before a date that make it some other date than the document's own.
 _NOT_ITS_DATE = re.compile(
     r"(review(ed)?( date| due| by)?|next (meeting|review)|due (for review|by|date)|deadline|"
-    r"expires?|valid (until|to)|closing date|by no later than|until|before|date of next)"
+    r"expires?|valid (until|to)|closing date|by no later than|until|before|date of next|"
+    r"(with effect )?from|starting|commencing|effective)"
     r"[\s:*|-]*(on\s+)?$",
     re.IGNORECASE,
 )
@@ -72,15 +73,17 @@ class Dated:
 
 
 def _own_dates(text: str, arrived: date) -> list[date]:
-    found = []
-    for value, start in dates_in_text(text):
+    """The dates `text` gives as its own, those naming their day first ("Safeguarding leads
+    briefing June 2011 … 7 June 2011" was written on the 7th, not the 1st)."""
+    with_day, month_only = [], []
+    for value, start, has_day in dates_in_text(text):
         before = text[max(0, start - 40) : start]
         if _NOT_ITS_DATE.search(before):
             continue
         if value > arrived:
             continue  # a meeting to come or a plan's end date, not when it was written
-        found.append(value)
-    return found
+        (with_day if has_day else month_only).append(value)
+    return with_day + month_only
 
 
 def metadata_problem(value: date, arrived: date) -> str:

@@ -68,3 +68,13 @@ def test_a_short_date_in_a_title_counts_the_way_people_write_it():
     )
     assert document_date("Agenda 18/05/99", "", None, ARRIVED) == Dated(date(1999, 5, 18), "title")
     assert document_date("Policy v2.1.10", "", None, ARRIVED) == Dated(None, "")
+
+
+def test_a_date_naming_its_day_beats_a_month_and_a_start_date_is_not_the_documents():
+    notice = "Changes to the LAC health clinic from April 2011\n\nIssued 21 March 2011."
+    assert document_date("IMG_0412", notice, None, ARRIVED) == Dated(date(2011, 3, 21), "text")
+    poster = "Safeguarding leads briefing June 2011\n\nDesignated leads met on 7 June 2011."
+    assert document_date("poster", poster, None, ARRIVED) == Dated(date(2011, 6, 7), "text")
+    assert document_date("note", "Written in June 2011.", None, ARRIVED) == Dated(
+        date(2011, 6, 1), "text"
+    )

@@ -67,8 +67,9 @@ def _month(token: str) -> int | None:
     return MONTHS.get(token.rstrip(".").lower())
 
 
-def dates_in_text(text: str) -> list[tuple[date, int]]:
-    """Every clear date in `text`, in order, with where it starts."""
+def dates_in_text(text: str) -> list[tuple[date, int, bool]]:
+    """Every clear date in `text`, in order, with where it starts and whether it names its
+    day ("June 2011" is read as 1 June 2011, without one)."""
     found_all = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
@@ -87,7 +88,7 @@ def dates_in_text(text: str) -> list[tuple[date, int]]:
         elif groups["d3"]:
             found = _make(groups["y3"], int(groups["mo3"]), int(groups["d3"]))
         if found:
-            found_all.append((found, match.start()))
+            found_all.append((found, match.start(), not groups["m5"]))
     return found_all
 
 
