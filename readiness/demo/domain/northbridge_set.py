@@ -37,6 +37,7 @@ from readiness.demo.domain.northbridge_catalogue_health import hospitals, pct
 from readiness.demo.domain.northbridge_catalogue_others import cvs, probation, schools
 from readiness.demo.domain.northbridge_render import render
 from readiness.demo.domain.northbridge_writers import Doc
+from readiness.evidence.domain.analyses import Analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "evidence" / "northbridge"
@@ -216,6 +217,36 @@ def explain_lines(docs: list[Doc] | None = None, width: int = 92) -> list[str]:
     for point in points:
         out += textwrap.wrap(point, width, initial_indent="  - ", subsequent_indent="    ")
     return [*out, tail]
+
+
+def found_lines(analysis: Analysis, width: int = 92) -> list[str]:
+    """What the evidence library found in Northbridge's set, beside what was planted: the
+    three findings of the founding review, each said as found or missed."""
+    status = {line.line_key: line.status for line in analysis.lines}
+    gaps = [key for key in GAP_LINES if status.get(key) == "gap"]
+    surfeit = [f for f in analysis.of_kind("surfeit") if f.line_key == SURFEIT_LINE]
+    ordered = [a.agency for a in analysis.agencies if a.documents and a.ordered_by_line >= 0.5]
+
+    def verdict(ok: bool) -> str:
+        return "found" if ok else "MISSED"
+
+    points = [
+        f"gap {verdict(len(gaps) == len(GAP_LINES))}: {len(gaps)} of {len(GAP_LINES)} early "
+        "help lines of enquiry have no evidence, covering material set aside;",
+        f"surfeit {verdict(bool(surfeit))}: "
+        + (
+            f"{len(surfeit[0].document_ids)} documents on {SURFEIT_LINE}, mostly minutes;"
+            if surfeit
+            else f"nothing flagged on {SURFEIT_LINE};"
+        ),
+        f"ordered {verdict(ordered == [POLICE])}: "
+        + (", ".join(ordered) or "no agency")
+        + " filed its set by line of enquiry.",
+    ]
+    out = ["What the evidence library found in it:"]
+    for point in points:
+        out += textwrap.wrap(point, width, initial_indent="  - ", subsequent_indent="    ")
+    return out
 
 
 def readme(docs: list[Doc], total_bytes: int) -> str:

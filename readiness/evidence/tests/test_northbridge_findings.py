@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from readiness.demo.domain.northbridge_cast import GAP_LINES, POLICE, SURFEIT_LINE
+from readiness.demo.domain.northbridge_set import found_lines
 from readiness.demo.domain.partnerships import NORTHBRIDGE
 from readiness.demo.loader import EVIDENCE_DIR, load_evidence, load_partnership
 from readiness.evidence.models import DocumentSource
@@ -56,6 +57,16 @@ def test_the_gap_the_surfeit_and_the_ordered_agency_are_found(northbridge):
     assert len(minutes & set(surfeits[0].document_ids)) >= 15
     ordered = {a.agency: a.ordered_by_line for a in analysis.agencies if a.documents}
     assert [agency for agency, share in ordered.items() if share >= 0.5] == [POLICE]
+    # `readiness demo explain` says so in as many words.
+    said = found_lines(analysis, width=200)
+    assert [line.split(":")[0] for line in said] == [
+        "What the evidence library found in it",
+        "  - gap found",
+        "  - surfeit found",
+        "  - ordered found",
+    ]
+    assert said[1].startswith(f"  - gap found: {len(GAP_LINES)} of {len(GAP_LINES)} early")
+    assert said[3] == f"  - ordered found: {POLICE} filed its set by line of enquiry."
 
 
 def test_covering_material_is_recognised_and_counts_for_nothing(northbridge):

@@ -6,8 +6,8 @@ from django.utils.text import slugify
 from readiness.assessment import exports
 from readiness.assessment.domain.risks import find_risks
 from readiness.assessment.queries import review_grid
-from readiness.demo.domain.northbridge_set import explain_lines
-from readiness.demo.domain.partnerships import DEMO_PASSWORD, PARTNERSHIPS
+from readiness.demo.domain.northbridge_set import explain_lines, found_lines
+from readiness.demo.domain.partnerships import DEMO_PASSWORD, NORTHBRIDGE, PARTNERSHIPS
 from readiness.demo.loader import (
     EVIDENCE_DIR,
     FIGURES,
@@ -109,5 +109,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"    {person.username:<16} {person.role}{agency}")
             self.stdout.write(f"\n  Password for every demo user: {DEMO_PASSWORD}\n")
             # What the messy SLAC set is for, so a visitor knows what to look for.
-            self.stdout.write("\n".join(explain_lines()) + "\n\n")
+            self.stdout.write("\n".join(explain_lines()) + "\n")
+            northbridge = Review.objects.filter(name=NORTHBRIDGE.review_name).first()
+            if northbridge is not None and northbridge.documents.exists():
+                self.stdout.write("\n".join(found_lines(review_analysis(northbridge))) + "\n")
+            self.stdout.write("\n")
             self.stdout.write("Press Ctrl+C to stop the server.\n")
