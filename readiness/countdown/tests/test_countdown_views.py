@@ -223,8 +223,10 @@ def test_the_json_twin(as_lead, items):
     assert tasks[3]["link"] == reverse("narratives:detail", args=[items.id, "front-door"])
     # Stale by the evidence library's own rule, judged on the day of the call.
     assert [t["why"] for t in tasks[1:3]] == [
-        "dated 1 February 2023, 3 years 10 months ago (the limit is 2 years)",
-        "dated 1 May 2024, 2 years 7 months ago (the limit is 2 years)",
+        "dated 1 February 2023, 3 years 10 months before the call on 24 December 2026 "
+        "(the limit is 2 years)",
+        "dated 1 May 2024, 2 years 7 months before the call on 24 December 2026 "
+        "(the limit is 2 years)",
     ]
     assert tasks[3]["why"] == "Last updated on 01 March 2026. Refresh it before the inspection."
 
