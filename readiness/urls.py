@@ -1,7 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from readiness.lib.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("frameworks/", include("readiness.frameworks.urls")),
