@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "readiness.countdown",
     "readiness.demo",
     "readiness.lib",
+    # --- issue 14: the personal data check on exports ---
+    "readiness.privacy",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("readiness.reports.urls")),
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
+    path("", include("readiness.privacy.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"
