@@ -136,8 +136,8 @@ def main() -> int:
         f"**{len(alarms)} hits**, each of which would be a false alarm (read in "
         f"{demo_seconds:.0f} s, nearly all of it extraction). Not held out: the first run "
         "found 7, all one staff name in the health group minutes' action table (\"child by "
-        "child | Tariq Hollins | Owner\", cells run together by extraction), which made the "
-        "rule for a name in running text ask for \"the child\" and keep a name's words on "
+        'child | Tariq Hollins | Owner", cells run together by extraction), which made the '
+        'rule for a name in running text ask for "the child" and keep a name\'s words on '
         "one line.",
         "",
     ]

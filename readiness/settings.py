@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "readiness.lib",
     # --- issue 14: the personal data check on exports ---
     "readiness.privacy",
+    # --- issue 14: backup and restore ---
+    "readiness.backup",
 ]
 
 MIDDLEWARE = [

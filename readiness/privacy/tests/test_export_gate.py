@@ -82,9 +82,7 @@ def test_the_lead_confirms_and_the_pack_leaves(as_lead, lead, library):
     assert names[0] == "00 Evidence index.html"
 
 
-def test_a_new_hit_after_the_confirmation_stops_the_pack_again(
-    as_lead, lead, library, tmp_path
-):
+def test_a_new_hit_after_the_confirmation_stops_the_pack_again(as_lead, lead, library, tmp_path):
     check = as_lead.get(pack_url(library)).context["check"]
     as_lead.post(confirm_url(library), {"fingerprint": check.fingerprint})
     more = tmp_path / "more" / "Anyshire Police"
