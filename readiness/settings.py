@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "readiness.privacy",
     # --- issue 14: backup and restore ---
     "readiness.backup",
+    # --- issue 14: the audit log ---
+    "readiness.audit",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "readiness.lib.csp.ContentSecurityPolicyMiddleware",
+    # --- issue 14: the audit log learns who and from where of the request being served ---
+    "readiness.audit.services.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "readiness.urls"
@@ -186,9 +190,17 @@ READINESS_ORGANISATION = os.getenv("READINESS_ORGANISATION", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # issue 14: every line of the audit logger is also stored for the lead's audit page.
+        "audit_log": {"class": "readiness.audit.handler.AuditLogHandler"},
+    },
     "loggers": {
-        "readiness.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "readiness.audit": {
+            "handlers": ["console", "audit_log"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }
 
@@ -202,3 +214,7 @@ EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
 # How old any one document may be (months before the inspection window opens, or today once
 # it has) before it is named as out of date.
 EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")
+
+# --- issue 14: how long the audit log keeps an event (days); `readiness audit prune` deletes
+# older ones. Two years by default: set it to the council's retention schedule.
+AUDIT_RETENTION_DAYS = envint("READINESS_AUDIT_RETENTION_DAYS", "730")

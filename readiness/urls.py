@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
     path("", include("readiness.privacy.urls")),
+    path("", include("readiness.audit.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from readiness.evidence.audit import audit
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import MANAGE, SEE_ALL_EVIDENCE, may
 from readiness.reviews.models import Membership, Review
@@ -30,6 +31,11 @@ def gate(request: HttpRequest, review: Review, membership: Membership, export: s
     with their document and page, and for a lead the form that lets it leave."""
     check = check_export(review, export)
     if check.cleared:
+        audit.info(
+            "exported",
+            extra={"user": request.user.pk, "review": review.id, "export": check.name,
+                   "personal details confirmed": len(check.hits)},
+        )  # fmt: skip
         return None
     return _refused(request, review, membership, check)
 

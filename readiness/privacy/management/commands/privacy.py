@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from readiness.evidence.audit import audit
 from readiness.privacy.models import ExportConfirmation
 from readiness.privacy.services import (
     EXPORT_NAMES,
@@ -81,6 +82,11 @@ def refuse_unconfirmed(review, export: str, stderr) -> None:
     in it wait for a lead's confirmation, listing each."""
     check = check_export(review, export)
     if check.cleared:
+        audit.info(
+            "exported",
+            extra={"review": review.id, "export": check.name,
+                   "personal details confirmed": len(check.hits), "via": "command line"},
+        )  # fmt: skip
         return
     for hit in check.hits:
         stderr.write(describe_hit(hit))
