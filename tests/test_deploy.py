@@ -215,6 +215,10 @@ def test_gunicorn_serves_through_a_tls_proxy_with_the_security_headers(gunicorn)
     assert "frame-ancestors 'none'" in page.getheader("Content-Security-Policy")
     assert page.getheader("X-Frame-Options") == "DENY"
     assert page.getheader("Referrer-Policy") == "same-origin"
+    assert page.getheader("Permissions-Policy") == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    )
+    assert page.getheader("Cross-Origin-Opener-Policy") == "same-origin"
     assert page.getheader("X-Content-Type-Options") == "nosniff"
     cookie = page.getheader("Set-Cookie")
     assert cookie.startswith("csrftoken=")
