@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "readiness.backup",
     # --- issue 14: the audit log ---
     "readiness.audit",
+    # --- issue 14: moving a review between installations ---
+    "readiness.transfer",
 ]
 
 MIDDLEWARE = [
