@@ -8,7 +8,10 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/readiness
 PG_PING_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export READINESS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test test-sqlite lint system-packages bench install install-test clean
+# The production server's one command line, also in Containerfile and compose.yaml (a test compares).
+GUNICORN := gunicorn --config python:readiness.gunicorn_config readiness.wsgi
+
+.PHONY: demo serve test test-sqlite lint system-packages bench install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +34,14 @@ demo: install
 	$(BIN)/readiness demo load
 	$(BIN)/readiness demo export --output-dir "$(READINESS_DATA_DIR)/exports"
 	$(BIN)/readiness demo explain
-	$(BIN)/readiness runserver --noreload 127.0.0.1:8000
+	# On this machine only, the development server may use the development secret key.
+	READINESS_ALLOW_DEV_SECRET=true $(BIN)/readiness runserver --noreload 127.0.0.1:8000
+
+# The production server (docs/deploy.md): gunicorn, on the settings in the environment. It
+# refuses to start without a real READINESS_SECRET_KEY.
+serve: install
+	$(BIN)/readiness migrate --noinput
+	$(BIN)/$(GUNICORN)
 
 # Debian packages, installed when missing and we are root (scripts/debian-packages waits for
 # apt's locks and retries): Chromium for the browser tests, poppler and LibreOffice for the

@@ -20,13 +20,14 @@ def envint(name: str, default: str) -> int:
 DATA_DIR = Path(os.getenv("READINESS_DATA_DIR", Path.cwd() / "data"))
 
 DEBUG = envbool("READINESS_DEBUG", "False")
-SECRET_KEY = os.getenv("READINESS_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and not envbool("READINESS_ALLOW_DEV_SECRET", "True"):
-        raise RuntimeError("Set READINESS_SECRET_KEY in production.")
-    # A development key only: production sets READINESS_SECRET_KEY and
-    # READINESS_ALLOW_DEV_SECRET=false.
-    SECRET_KEY = "readiness-development-key-not-for-production"
+# --- Secret key (issue 15 item 9) -------------------------------------------------------
+# Commands and tests may run on the public development key; the web server may not, unless
+# DEBUG or READINESS_ALLOW_DEV_SECRET says so: `readiness.wsgi` refuses to start
+# (`readiness.lib.deploy.refuse_unsafe_secret_key`), and `check --deploy` warns.
+DEVELOPMENT_SECRET_KEY = "readiness-development-key-not-for-production"
+SECRET_KEY = os.getenv("READINESS_SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
+ALLOW_DEVELOPMENT_SECRET_KEY = envbool("READINESS_ALLOW_DEV_SECRET", "False")
+# --- end of secret key ------------------------------------------------------------------
 
 ALLOWED_HOSTS = os.getenv("READINESS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
@@ -47,6 +48,14 @@ INSTALLED_APPS = [
     "readiness.countdown",
     "readiness.demo",
     "readiness.lib",
+    # --- issue 14: the personal data check on exports ---
+    "readiness.privacy",
+    # --- issue 14: backup and restore ---
+    "readiness.backup",
+    # --- issue 14: the audit log ---
+    "readiness.audit",
+    # --- issue 14: moving a review between installations ---
+    "readiness.transfer",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "readiness.lib.csp.ContentSecurityPolicyMiddleware",
+    # --- issue 14: the audit log learns who and from where of the request being served ---
+    "readiness.audit.services.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "readiness.urls"
@@ -115,12 +126,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# --- Serving over HTTPS behind a reverse proxy (issue 14 item 1, issue 15 item 9) ----------
+# docs/deploy.md documents these; under its settings `readiness check --deploy` is silent
+# (tests/test_deploy.py runs it). READINESS_HTTPS=true says the site is only ever reached over
+# HTTPS, and turns on secure cookies, HSTS and the redirect unless each is set apart.
+HTTPS_ONLY = envbool("READINESS_HTTPS", "False")
+# The proxy terminates TLS and says so in X-Forwarded-Proto; only trust that header when a
+# proxy that sets (and strips) it stands in front, or a client could claim HTTPS itself.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("READINESS_BEHIND_PROXY", "False") else None
+)
+# Origins (scheme and host) from which a form may be posted, for example
+# https://readiness.anytown.gov.uk; needed when the proxy's host differs from the one Django sees.
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.getenv("READINESS_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+SECURE_SSL_REDIRECT = envbool("READINESS_SSL_REDIRECT", str(HTTPS_ONLY))
+# The proxy's health check comes over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = envint("READINESS_HSTS_SECONDS", "31536000" if HTTPS_ONLY else "0")
+# includeSubdomains covers the names under the service's own host, not the council's domain.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("READINESS_HSTS_INCLUDE_SUBDOMAINS", "True")
+# Preloading is a decision for whoever owns the registrable domain (the council's web team),
+# made once for every service under it, not by one service: off unless asked for, and its
+# deploy check's reminder (security.W021) is silenced for that reason alone.
+SECURE_HSTS_PRELOAD = envbool("READINESS_HSTS_PRELOAD", "False")
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("READINESS_SECURE_COOKIES", "False")
+SESSION_COOKIE_SECURE = envbool("READINESS_SECURE_COOKIES", str(HTTPS_ONLY))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SAMESITE = "Lax"
+# A sign-in lasts at most this long, and ends when the browser closes (council PCs are shared).
 SESSION_COOKIE_AGE = envint("READINESS_SESSION_SECONDS", str(8 * 3600))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# --- end of serving over HTTPS ----------------------------------------------------------
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -146,9 +192,17 @@ READINESS_ORGANISATION = os.getenv("READINESS_ORGANISATION", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # issue 14: every line of the audit logger is also stored for the lead's audit page.
+        "audit_log": {"class": "readiness.audit.handler.AuditLogHandler"},
+    },
     "loggers": {
-        "readiness.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "readiness.audit": {
+            "handlers": ["console", "audit_log"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }
 
@@ -162,3 +216,7 @@ EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
 # How old any one document may be (months before the inspection window opens, or today once
 # it has) before it is named as out of date.
 EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")
+
+# --- issue 14: how long the audit log keeps an event (days); `readiness audit prune` deletes
+# older ones. Two years by default: set it to the council's retention schedule.
+AUDIT_RETENTION_DAYS = envint("READINESS_AUDIT_RETENTION_DAYS", "730")

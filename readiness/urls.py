@@ -1,7 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from readiness.lib.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("frameworks/", include("readiness.frameworks.urls")),
@@ -13,6 +16,8 @@ urlpatterns = [
     path("", include("readiness.reports.urls")),
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
+    path("", include("readiness.privacy.urls")),
+    path("", include("readiness.audit.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -100,10 +100,15 @@ MATRIX = [
     ("countdown:index-json", (), "get", (200, 200, 200, 200, 404)),
     ("countdown:export", ("xlsx",), "get", (200, 200, 200, 200, 404)),
     ("countdown:export", ("docx",), "get", (200, 200, 200, 200, 404)),
+    # issue 14: the lead's audit log, and the lead's confirmation of personal data in an export
+    # (409 here: nothing was shown to confirm).
+    ("audit:log", (), "get", (200, 403, 403, 403, 404)),
+    ("audit:csv", (), "get", (200, 403, 403, 403, 404)),
+    ("privacy:confirm", ("report",), "post", (409, 403, 403, 403, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 CHECKED_NAMESPACES = ("reviews", "assessment", "evidence", "indicators", "narratives", "actions",
-                      "reports", "countdown")  # fmt: skip
+                      "reports", "countdown", "audit", "privacy")  # fmt: skip
 
 
 def test_every_review_url_is_in_the_matrix():

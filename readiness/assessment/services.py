@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from readiness.evidence.audit import audit
 from readiness.frameworks.models import GradeLevel, Judgement
 from readiness.reviews.models import Phase, Review
 
@@ -97,6 +98,14 @@ def update_assessment(
         )
         for name, old, new in changes
     )
+    for name, old, new in changes:
+        if name == "grade":  # the audit log keeps grade changes (issue 14)
+            audit.info(
+                "grade changed",
+                extra={"user": user.pk if user is not None else None, "review": review.id,
+                       "judgement": judgement.title, "from": old or "none",
+                       "to": new or "none", "via": {"cli": "command line"}.get(via, via)},
+            )  # fmt: skip
     return changes
 
 

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.privacy import views as privacy
+from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
@@ -375,7 +377,7 @@ def search(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def index_export(request: HttpRequest, review_id: int, format: str) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     writers = {
         "docx": (
             index_exports.to_docx,
@@ -391,6 +393,9 @@ def index_export(request: HttpRequest, review_id: int, format: str) -> HttpRespo
     if format not in writers:
         raise Http404
     writer, content_type = writers[format]
+    stopped = privacy.gate(request, review, membership, export_for_index_format(format))
+    if stopped:
+        return stopped
     content = writer(index_exports.evidence_index(review))
     response = HttpResponse(content, content_type=content_type)
     name = slugify(f"{review.area} evidence index")

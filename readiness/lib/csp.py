@@ -11,6 +11,9 @@ POLICY = (
 )
 
 
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -19,4 +22,7 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", POLICY)
         response.setdefault("Referrer-Policy", "same-origin")
+        # Nothing here needs a camera, a microphone, a location or payments: say so, so an
+        # injected frame or script cannot ask for them either.
+        response.setdefault("Permissions-Policy", PERMISSIONS)
         return response

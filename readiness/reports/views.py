@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from readiness.privacy import views as privacy
+from readiness.privacy.models import ExportConfirmation
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, MANAGE, SEE_ALL_EVIDENCE, may
 
@@ -49,9 +51,12 @@ def _refused(request, review, problems: list[str]) -> HttpResponse:
 
 @login_required
 def download(request: HttpRequest, review_id: int, fmt: str) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     if fmt not in FORMATS:
         raise Http404
+    stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT)
+    if stopped:
+        return stopped
     try:
         data = build_report(review, fmt)
     except ReportCheckError as error:
@@ -68,7 +73,10 @@ def download(request: HttpRequest, review_id: int, fmt: str) -> HttpResponse:
 
 @login_required
 def sef(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT)
+    if stopped:
+        return stopped
     try:
         data = build_sef(review)
     except ReportCheckError as error:

@@ -14,6 +14,8 @@ from readiness.evidence.queries import analysis_json, review_analysis
 from readiness.evidence.search import search
 from readiness.frameworks.models import Framework
 from readiness.lib.progress import ProgressBar
+from readiness.privacy.management.commands.privacy import refuse_unconfirmed
+from readiness.privacy.services import export_for_index_format
 from readiness.reviews.commands import output_path_or_error, review_or_error
 from readiness.reviews.domain.roles import CONTRIBUTE, may
 from readiness.reviews.models import Agency, Membership
@@ -142,6 +144,7 @@ class Command(BaseCommand):
         review = review_or_error(int(options["review"]))
         output = output_path_or_error(str(options["output"]))
         writer = getattr(index_exports, f"to_{options['format']}")
+        refuse_unconfirmed(review, export_for_index_format(str(options["format"])), self.stderr)
         index = index_exports.evidence_index(review)
         output.write_bytes(writer(index))
         self.stdout.write(

@@ -2,6 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from readiness.privacy.management.commands.privacy import refuse_unconfirmed
+from readiness.privacy.models import ExportConfirmation
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_report
@@ -57,6 +59,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"There is no template {path}.", returncode=BAD_INPUT)
             template = path.read_bytes()
+        refuse_unconfirmed(review, ExportConfirmation.REPORT, self.stderr)
         try:
             data = build_report(review, str(options["format"]), template)
         except ReportCheckError as error:

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from readiness.privacy.management.commands.privacy import refuse_unconfirmed
+from readiness.privacy.models import ExportConfirmation
 from readiness.reports.domain.check import ReportCheckError
 from readiness.reports.domain.word import TemplateError
 from readiness.reports.services import build_sef
@@ -34,6 +36,7 @@ class Command(BaseCommand):
             output = output_path_or_error(
                 str(options["output"] or default_name(review, "self-evaluation", "docx"))
             )
+            refuse_unconfirmed(review, ExportConfirmation.REPORT, self.stderr)
             data = build_sef(review)
         except ReportCheckError as error:
             for problem in error.problems:

@@ -43,6 +43,17 @@ class Command(BaseCommand):
         phase = actions.add_parser("add-phase", help="Add a phase to a review.")
         phase.add_argument("--review", type=int, required=True, help="Review id.")
         phase.add_argument("--name", required=True, help="Name of the phase.")
+        # issue 14: moving a review between installations (readiness/transfer).
+        export = actions.add_parser(
+            "export", help="Write a whole review, its evidence files included, to one archive."
+        )
+        export.add_argument("--review", type=int, required=True, help="Review id.")
+        export.add_argument("--output", required=True, help="Archive to write (.tar).")
+        imported = actions.add_parser(
+            "import", help="Bring a review exported elsewhere into this installation."
+        )
+        imported.add_argument("archive", help="An archive written by `readiness review export`.")
+        imported.add_argument("--name", help="A new name for the review (default: as exported).")
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         getattr(self, "handle_" + action.replace("-", "_"))(**options)
@@ -89,3 +100,27 @@ class Command(BaseCommand):
     def handle_add_phase(self, **options: object) -> None:
         phase = add_phase(review_or_error(int(options["review"])), str(options["name"]))
         self.stdout.write(f"Added phase {phase.position}: {phase.name}.")
+
+    def handle_export(self, **options: object) -> None:
+        from readiness.reviews.commands import output_path_or_error
+        from readiness.transfer.services import export_to
+
+        review = review_or_error(int(options["review"]))
+        output = output_path_or_error(str(options["output"]))
+        size = export_to(review, output)
+        self.stdout.write(f"Exported {review.name} to {output} ({size:,} bytes).")
+
+    def handle_import(self, **options: object) -> None:
+        from pathlib import Path
+
+        from readiness.reviews.commands import BAD_INPUT
+        from readiness.transfer.services import ImportRefused, import_review
+
+        path = Path(str(options["archive"]))
+        if not path.is_file():
+            raise CommandError(f"There is no archive at {path}.", returncode=BAD_INPUT)
+        try:
+            review = import_review(path.read_bytes(), options["name"])
+        except ImportRefused as error:
+            raise CommandError(str(error), returncode=BAD_INPUT) from error
+        self.stdout.write(f"Imported {review.name} as review {review.id}.")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "audit"
+urlpatterns = [
+    path("reviews/<int:review_id>/audit/", views.log, name="log"),
+    path("reviews/<int:review_id>/audit.csv", views.log_csv, name="csv"),
+]
