@@ -1,0 +1,123 @@
+"""How fast "readiness at a glance", the review's home page, is for the demo review
+(Anytown: 8 judgements, its evidence library, indicators, narratives and action plan).
+Target: the page through Django's test client under 300 ms median, with the call recorded
+(the countdown on the page too) and without. Baseline in the same run: the glance's data
+alone (the queries and the domain), so the cost of drawing the page shows on its own.
+
+Run with `make bench` (or `.venv/bin/python bench/glance_speed.py`). Uses its own SQLite
+database in a temporary folder and loads the demo into it (a few minutes: the demo's evidence
+is read and aligned); writes bench/results/glance-speed.md.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+# Always a fresh database: a benchmark must never write into a person's own data.
+os.environ["READINESS_DATA_DIR"] = tempfile.mkdtemp(prefix="readiness-bench-")
+os.environ["DJANGO_SETTINGS_MODULE"] = "readiness.settings"
+
+import django  # noqa: E402
+import time_machine  # noqa: E402
+
+django.setup()
+
+# The demo's action plan and narratives are dated around the autumn of 2026, so the
+# benchmark's own today is fixed: the same overdue items, whatever day it runs.
+TODAY = date(2026, 11, 26)
+time_machine.travel("2026-11-26 12:00 +00:00", tick=True).start()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from machine import describe  # noqa: E402
+
+from readiness.countdown.models import Call  # noqa: E402
+from readiness.evidence.models import EvidenceDocument  # noqa: E402
+from readiness.glance.queries import glance  # noqa: E402
+from readiness.reviews.models import Membership, Review  # noqa: E402
+
+RUNS = 40
+TARGET_MS = 300.0
+CALLED = date(2026, 11, 23)  # a Monday: ILACS inspectors arrive the following Monday
+
+
+def medians_ms(functions: dict, runs: int = RUNS) -> dict[str, float]:
+    """Median of each, timed in turn within every run, so a busy moment on a shared machine
+    weighs on all of them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in functions}
+    for function in functions.values():
+        function()  # warm
+    for _ in range(runs):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> int:
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    with open(os.devnull, "w") as quiet:
+        call_command("demo", "load", stdout=quiet, stderr=quiet)
+    review = Review.objects.get(area="Anytown")
+    load_seconds = time.perf_counter() - started
+    lead = Membership.objects.get(review=review, role=Membership.LEAD)
+    client = Client()
+    client.force_login(lead.user)
+    url = f"/reviews/{review.id}/"
+
+    def page():
+        assert client.get(url).status_code == 200
+
+    def data():
+        return glance(review, lead, TODAY)
+
+    without = medians_ms({"data": data, "page": page})
+    with CaptureQueriesContext(connection) as queries_without:
+        page()
+    Call.objects.create(review=review, called_on=CALLED, recorded_by=lead.user)
+    called = medians_ms({"data": data, "page": page})
+    with CaptureQueriesContext(connection) as queries_called:
+        page()
+    seen = data()
+    documents = EvidenceDocument.objects.filter(review=review).count()
+    passed = max(without["page"], called["page"]) < TARGET_MS
+    report = (
+        "# Readiness at a glance: speed\n\n"
+        f"{describe()}"
+        f"- Database: SQLite (WAL); the demo's Anytown review as `readiness demo load` makes "
+        f"it ({documents} documents, {len(seen.judgements)} judgements, "
+        f"{len(seen.indicators)} red or amber indicators, {len(seen.narratives)} narratives "
+        f"failing their check, {seen.open_actions} open actions of which "
+        f'{seen.overdue_actions} overdue, {len(seen.steps)} steps in "what to do next"), '
+        f"loaded in {load_seconds:.0f} s. Today fixed at {TODAY:%d %B %Y}; the call, when "
+        f"recorded, on {CALLED:%d %B %Y}. {RUNS} timed runs of each after one warm-up, "
+        "taken in turn; signed in as the lead.\n\n"
+        "| what | median ms | queries |\n|---|---|---|\n"
+        f"| the glance's data alone, no call (baseline) | {without['data']:.1f} | |\n"
+        f"| **the page, no call recorded** | **{without['page']:.1f}** | "
+        f"{len(queries_without)} |\n"
+        f"| the glance's data alone, the call recorded (baseline) | {called['data']:.1f} | |\n"
+        f"| **the page, the call recorded (countdown included)** | **{called['page']:.1f}** | "
+        f"{len(queries_called)} |\n\n"
+        f"Target: the page under {TARGET_MS:.0f} ms median: "
+        f"**{'met' if passed else 'NOT met'}**. The query count does not grow with the review "
+        "(readiness/glance/tests/test_glance_views.py checks it at two sizes).\n"
+    )
+    out = HERE / "results" / "glance-speed.md"
+    out.write_text(report)
+    print(report)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
