@@ -20,6 +20,8 @@ from .domain.glance import Glance, Step
 from .domain.sparkline import sparkline_svg
 from .queries import glance
 
+STEPS_SHOWN, MINE_SHOWN = 10, 6
+
 
 def _countdown_url(review_id: int, data: Glance) -> str:
     url = reverse("countdown:index", args=[review_id])
@@ -93,9 +95,10 @@ def at_a_glance(request: HttpRequest, review_id: int, format: str = "html") -> H
             "glance": data,
             "today": today,
             "indicators": indicators,
-            "steps": [(s, step_link(review.id, s, data)) for s in data.steps[:10]],
-            "more_steps": max(len(data.steps) - 10, 0),
-            "mine": [(s, step_link(review.id, s, data)) for s in data.mine],
+            "steps": [(s, step_link(review.id, s, data)) for s in data.steps[:STEPS_SHOWN]],
+            "more_steps": max(len(data.steps) - STEPS_SHOWN, 0),
+            "mine": [(s, step_link(review.id, s, data)) for s in data.mine[:MINE_SHOWN]],
+            "more_mine": max(len(data.mine) - MINE_SHOWN, 0),
             "countdown_url": _countdown_url(review.id, data),
             "may_grade": may(membership.role, GRADE),
             "may_manage": may(membership.role, MANAGE),
