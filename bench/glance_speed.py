@@ -49,6 +49,10 @@ TARGET_MS = 300.0
 CALLED = date(2026, 11, 23)  # a Monday: ILACS inspectors arrive the following Monday
 
 
+def count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def medians_ms(functions: dict, runs: int = RUNS) -> dict[str, float]:
     """Median of each, timed in turn within every run, so a busy moment on a shared machine
     weighs on all of them alike."""
@@ -95,10 +99,11 @@ def main() -> int:
         "# Readiness at a glance: speed\n\n"
         f"{describe()}"
         f"- Database: SQLite (WAL); the demo's Anytown review as `readiness demo load` makes "
-        f"it ({documents} documents, {len(seen.judgements)} judgements, "
-        f"{len(seen.indicators)} red or amber indicators, {len(seen.narratives)} narratives "
-        f"failing their check, {seen.open_actions} open actions of which "
-        f'{seen.overdue_actions} overdue, {len(seen.steps)} steps in "what to do next"), '
+        f"it ({count(documents, 'document')}, {count(len(seen.judgements), 'judgement')}, "
+        f"{count(len(seen.indicators), 'indicator')} red or amber, "
+        f"{count(len(seen.narratives), 'narrative')} failing the check, "
+        f"{count(seen.open_actions, 'open action')} of which {seen.overdue_actions} overdue, "
+        f'{count(len(seen.steps), "step")} in "what to do next"), '
         f"loaded in {load_seconds:.0f} s. Today fixed at {TODAY:%d %B %Y}; the call, when "
         f"recorded, on {CALLED:%d %B %Y}. {RUNS} timed runs of each after one warm-up, "
         "taken in turn; signed in as the lead.\n\n"

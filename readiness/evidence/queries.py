@@ -215,10 +215,13 @@ def evidence_for_judgement(
     return found
 
 
-def review_analysis(review: Review, as_of: date | None = None) -> Analysis:
+def review_analysis(
+    review: Review, as_of: date | None = None, ages: list[DocumentAge] | None = None
+) -> Analysis:
     """Gaps, surfeits, stale evidence and coverage, with the same idea of "strong" as the
     aligner's threshold. Ages are measured from `as_of` when given, else from the review's
-    inspection window (its opening), else from today."""
+    inspection window (its opening), else from today. `ages`: `document_ages(review)` when
+    the caller has read them already (the at-a-glance page shares them with the countdown)."""
     from django.conf import settings
 
     reference = as_of or evidence_reference_date(review)
@@ -231,7 +234,7 @@ def review_analysis(review: Review, as_of: date | None = None) -> Analysis:
         stale_after_days=settings.EVIDENCE_STALE_AFTER_DAYS,
         strong=ALIGNMENT_THRESHOLD,
         stale_documents=stale_documents(
-            document_ages(review),
+            document_ages(review) if ages is None else ages,
             reference,
             when=measured_to(
                 reference,

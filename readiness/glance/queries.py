@@ -14,7 +14,7 @@ from readiness.countdown.domain.timetable import CountdownError, Timetable
 from readiness.countdown.models import Call
 from readiness.countdown.queries import countdown
 from readiness.evidence.models import Alignment
-from readiness.evidence.queries import review_analysis, visible_documents
+from readiness.evidence.queries import document_ages, review_analysis, visible_documents
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.domain.assessment import point_value
 from readiness.indicators.queries import review_indicators
@@ -180,17 +180,19 @@ def _countdown(timetable: Timetable, today: date) -> CountdownLine:
 def glance(review: Review, membership: Membership, today: date) -> Glance:
     """Readiness at a glance as `membership` may see it, on `today`."""
     sees_all = may(membership.role, SEE_ALL_EVIDENCE)
-    analysis = review_analysis(review) if sees_all else None
+    call = Call.objects.filter(review=review).first()
+    # Read once for the analyses and the countdown alike.
+    ages = document_ages(review) if sees_all or call is not None else None
+    analysis = review_analysis(review, ages=ages) if sees_all else None
     judgements = _judgements(review, membership, analysis)
     indicators = _indicators(review)
     narratives = _narratives(review)
     actions = _actions(review, today)
     notes = []
     line = None
-    call = Call.objects.filter(review=review).first()
     if call is not None:
         try:
-            line = _countdown(countdown(review, call.called_on, membership), today)
+            line = _countdown(countdown(review, call.called_on, membership, ages=ages), today)
         except CountdownError as error:
             notes.append(str(error))
     lead = (
