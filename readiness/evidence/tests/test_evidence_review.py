@@ -302,3 +302,20 @@ def test_sending_a_removed_file_again_does_not_bring_it_back(as_lead, library):
     )
     assert "had been removed from the library before" in response.content.decode()
     assert not EvidenceDocument.objects.filter(id=document.id).exists()
+
+
+def test_the_index_exports_give_the_confidence_in_words_and_as_a_number(as_lead, library):
+    import io
+
+    from openpyxl import load_workbook
+
+    xlsx = as_lead.get(reverse("evidence:index", args=[library.id, "xlsx"]))
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert rows[0][7:9] == ("Status", "Confidence")
+    entries = [
+        row for row in rows[1:] if row[3] and row[3] != "No evidence yet" and row[2] != "Narrative"
+    ]
+    assert entries
+    for row in entries:
+        word = "strong" if row[8] >= 0.75 else "possible"
+        assert row[7] == f"{word} suggestion"
