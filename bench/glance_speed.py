@@ -1,9 +1,10 @@
 """How fast "readiness at a glance", the review's home page, is for the demo review
 (Anytown under ILACS 2026: its evidence library, indicators, narratives and action plan).
-Target: the page through Django's test client under 300 ms median of the process's own
-(CPU) time, with the call recorded (the countdown on the page too) and without; the wall
-clock is reported beside it with the load average. Baseline in the same run: the glance's
-data alone (the queries and the domain), so the cost of drawing the page shows on its own.
+Target: the page through Django's test client under 300 ms median by the wall clock, with
+the call recorded (the countdown on the page too) and without; the process's own (CPU) time
+is reported beside it with the load average, since the machine may be shared. Baseline in
+the same run: the glance's data alone (the queries and the domain), so the cost of drawing
+the page shows on its own.
 
 Run with `make bench` (or `.venv/bin/python bench/glance_speed.py`). Uses its own SQLite
 database in a temporary folder and loads the demo into it (a few minutes: the demo's evidence
@@ -101,7 +102,7 @@ def main() -> int:
         page()
     seen = data()
     documents = EvidenceDocument.objects.filter(review=review).count()
-    passed = max(without["page"][1], called["page"][1]) < TARGET_MS
+    passed = max(without["page"][0], called["page"][0]) < TARGET_MS
     load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
 
     def row(what: str, timed: tuple[float, float], queries: str = "") -> str:
@@ -130,8 +131,10 @@ def main() -> int:
             called["page"],
             str(len(queries_called)),
         )
-        + f"\nTarget: the page under {TARGET_MS:.0f} ms median of the process's own time: "
-        f"**{'met' if passed else 'NOT met'}**. The query count does not grow with the review "
+        + f"\nTarget: the page under {TARGET_MS:.0f} ms median, by the wall clock under the "
+        f"load above: **{'met' if passed else 'NOT met'}**. The CPU column is the process's "
+        "own time, what a quiet machine would approach. The query count does not grow with the "
+        "review "
         "(readiness/glance/tests/test_glance_views.py checks it at two sizes).\n"
     )
     out = HERE / "results" / "glance-speed.md"
