@@ -319,3 +319,42 @@ def test_the_index_exports_give_the_confidence_in_words_and_as_a_number(as_lead,
     for row in entries:
         word = "strong" if row[8] >= 0.75 else "possible"
         assert row[7] == f"{word} suggestion"
+
+
+def test_the_line_pages_json_twin_gives_words_and_numbers(as_lead, library):
+    line = strategy_line(library)
+    data = as_lead.get(line_url(library, line), {"format": "json"}).json()
+    expected = Alignment.objects.filter(document__review=library, line_of_enquiry=line)
+    assert data["count"] == expected.count()
+    for item in data["documents"]:
+        alignment = expected.get(id=item["alignment"])
+        assert item["confidence"] == alignment.confidence
+        assert item["confidence_words"] == confidence_word(
+            alignment.confidence, alignment.below_threshold
+        )
+
+
+def test_the_evidence_tab_offers_every_document_of_a_line(
+    as_lead, lead, review, tmp_path, settings
+):
+    settings.DATA_DIR = tmp_path / "data"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(12):
+        (folder / f"offer {number}.md").write_text(f"{CARE_LEAVERS}\nVersion {number}.")
+    ingest_path(review, folder, user=lead)
+    html = as_lead.get(reverse("evidence:by-line", args=[review.id])).content.decode()
+    busiest = (
+        Alignment.objects.filter(document__review=review)
+        .exclude(status=Alignment.REJECTED)
+        .values_list("line_of_enquiry", flat=True)
+    )
+    counts = {}
+    for line_id in busiest:
+        counts[line_id] = counts.get(line_id, 0) + 1
+    line_id, total = max(counts.items(), key=lambda item: item[1])
+    assert total == 12
+    assert (
+        f'href="{reverse("evidence:line", args=[review.id, line_id])}">Show all 12 and review them'
+        in html
+    )
