@@ -23,6 +23,7 @@ BENCHMARKS = [
     "countdown_speed.py",
     "report_speed.py",
     "pii_check.py",
+    "glance_speed.py",
 ]
 
 failed, skipped = [], []

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "readiness.actions",
     "readiness.reports",
     "readiness.countdown",
+    "readiness.glance",
     "readiness.demo",
     "readiness.lib",
     # --- issue 14: the personal data check on exports ---

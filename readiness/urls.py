@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("readiness.actions.urls")),
     path("", include("readiness.privacy.urls")),
     path("", include("readiness.audit.urls")),
+    path("", include("readiness.glance.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

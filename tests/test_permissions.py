@@ -4,7 +4,9 @@ A new URL under a review fails here until someone decides who may use it."""
 
 import pytest
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
+from readiness.evidence.ingest import stored_path
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
@@ -43,10 +45,20 @@ MATRIX = [
     ("evidence:document", ("document",), "get", (200, 200, 200, 200, 404)),
     ("evidence:decide", ("document", "alignment"), "post", (302, 302, 403, 403, 404)),
     ("evidence:add-alignment", ("document",), "post", (302, 302, 403, 403, 404)),
+    ("evidence:original", ("stored",), "get", (200, 200, 200, 200, 404)),
+    ("evidence:correct", ("document",), "get", (200, 200, 200, 403, 404)),
+    ("evidence:correct", ("document",), "post", (400, 400, 400, 403, 404)),
     ("evidence:upload", (), "get", (200, 200, 200, 403, 404)),
     ("evidence:analyses", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
+    ("evidence:line", ("line",), "get", (200, 200, 200, 200, 404)),
+    ("evidence:judgement", ("care_leavers",), "get", (200, 200, 200, 200, 404)),
+    ("evidence:decide-many", (), "post", (302, 302, 403, 403, 404)),
+    # The document is the police's: their contributor may remove it, a reviewer may not.
+    ("evidence:remove", ("document",), "post", (302, 403, 302, 403, 404)),
+    ("evidence:removed", (), "get", (200, 403, 403, 403, 404)),
+    ("evidence:restore", ("removed",), "post", (302, 403, 403, 403, 404)),
     ("evidence:index", ("html",), "get", (200, 200, 403, 200, 404)),
     ("indicators:index", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:index-json", (), "get", (200, 200, 200, 200, 404)),
@@ -105,10 +117,12 @@ MATRIX = [
     ("audit:log", (), "get", (200, 403, 403, 403, 404)),
     ("audit:csv", (), "get", (200, 403, 403, 403, 404)),
     ("privacy:confirm", ("report",), "post", (409, 403, 403, 403, 404)),
+    ("countdown:call", (), "post", (302, 403, 403, 403, 404)),
+    ("glance:json", (), "get", (200, 200, 200, 200, 404)),
 ]
 ROLES = ("lead", "reviewer", "contributor", "viewer", "outsider")
 CHECKED_NAMESPACES = ("reviews", "assessment", "evidence", "indicators", "narratives", "actions",
-                      "reports", "countdown", "audit", "privacy")  # fmt: skip
+                      "reports", "countdown", "audit", "privacy", "glance")  # fmt: skip
 
 
 def test_every_review_url_is_in_the_matrix():
@@ -133,6 +147,8 @@ def test_each_role_gets_the_expected_status(
     contributor,
     viewer,
     outsider,
+    settings,
+    tmp_path,
     name,
     extra,
     method,
@@ -183,6 +199,25 @@ def test_each_role_gets_the_expected_status(
             args.append(document.id)
         elif item == "alignment":
             args.append(alignment.id)
+        elif item == "stored":
+            settings.DATA_DIR = tmp_path / "data"
+            stored_path(document.content_hash).parent.mkdir(parents=True)
+            stored_path(document.content_hash).write_text("Police audit")
+            args.append(document.id)
+        elif item == "line":
+            args.append(line.id)
+        elif item == "removed":
+            removed = EvidenceDocument.objects.create(
+                review=review,
+                content_hash="1" * 64,
+                title="Old police audit",
+                agency=police,
+                file_type="txt",
+                size_bytes=1,
+                stored_name="y",
+                removed_at=timezone.now(),
+            )
+            args.append(removed.id)
         elif item == "activity":
             args.append(ReviewActivity.objects.create(review=review, kind="interview", count=3).id)
         elif item == "phase":

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from readiness.actions.models import ActionItem
-from readiness.evidence.domain.stale import format_date
+from readiness.evidence.domain.stale import DocumentAge, format_date
 from readiness.evidence.domain.stale import stale_documents as library_stale_documents
 from readiness.evidence.models import EvidenceDocument
 from readiness.evidence.queries import document_ages
@@ -126,7 +126,10 @@ def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
 
 
 def stale_documents(
-    review: Review, called: date, membership: Membership | None
+    review: Review,
+    called: date,
+    membership: Membership | None,
+    ages: list[DocumentAge] | None = None,
 ) -> tuple[list[DocumentItem], int]:
     """Out-of-date documents by the evidence library's own rule (`evidence.domain.stale`),
     judged on the day of the call, and how many documents carry no date. A member who may
@@ -134,7 +137,7 @@ def stale_documents(
     count per agency."""
     see_all = membership is None or may(membership.role, SEE_ALL_EVIDENCE)
     own = membership.agency.name if membership is not None and membership.agency else None
-    ages = document_ages(review)
+    ages = document_ages(review) if ages is None else ages
     undated = sum(1 for age in ages if age.date is None)
     stale = library_stale_documents(
         ages,
@@ -198,8 +201,13 @@ def briefs(review: Review) -> list[BriefFacts]:
     return out
 
 
-def gather(review: Review, called: date, membership: Membership | None = None) -> Facts:
-    documents, undated = stale_documents(review, called, membership)
+def gather(
+    review: Review,
+    called: date,
+    membership: Membership | None = None,
+    ages: list[DocumentAge] | None = None,
+) -> Facts:
+    documents, undated = stale_documents(review, called, membership, ages)
     return Facts(
         narratives=stale_narratives(review, called),
         documents=documents,
@@ -214,13 +222,14 @@ def countdown(
     called: date,
     membership: Membership | None = None,
     calendar: Calendar | None = None,
+    ages: list[DocumentAge] | None = None,
 ) -> Timetable:
     """The review's timetable for a call on `called`, as `membership` may see it (None: the
     command line, which sees everything). Raises CountdownError for a bad call date."""
     notice = notice_of(review)
     calendar = calendar or england_and_wales(called)
     refuse_if_not_working(called, calendar)  # before any query
-    facts = gather(review, called, membership)
+    facts = gather(review, called, membership, ages)
     return build_timetable(
         called,
         notice,

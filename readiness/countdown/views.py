@@ -7,14 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE, VIEW, may
+from readiness.reviews.domain.roles import MANAGE, SEE_ALL_EVIDENCE, VIEW, may
 
 from . import exports
 from .domain.timetable import (
@@ -27,6 +29,7 @@ from .domain.timetable import (
     long_date,
 )
 from .forms import PARTS, CallDateForm
+from .models import Call
 from .queries import countdown, notice_of
 
 
@@ -144,3 +147,23 @@ def export(request: HttpRequest, review_id: int, format: str) -> HttpResponse:
     name = f"countdown-{review.id}-{called.isoformat()}.{format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_POST
+def record_call(request: HttpRequest, review_id: int) -> HttpResponse:
+    """The lead records the day the call came (or clears it: a rehearsal, a mistake)."""
+    review, _ = get_review_for_user(request.user, review_id, MANAGE)
+    if request.POST.get("clear"):
+        Call.objects.filter(review=review).delete()
+        messages.success(request, "Cleared the date of the call.")
+        return redirect("reviews:detail", review_id=review.id)
+    form = CallDateForm(request.POST)
+    if form.is_valid():
+        Call.objects.update_or_create(
+            review=review, defaults={"called_on": form.called, "recorded_by": request.user}
+        )
+        messages.success(request, f"The call came on {long_date(form.called)}: counting down.")
+    else:
+        messages.error(request, form.date_error or "Enter the date of the call.")
+    return redirect("reviews:detail", review_id=review.id)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from readiness.frameworks.models import Framework, LineOfEnquiry
@@ -154,3 +155,13 @@ def confirm_line(document: EvidenceDocument, line: LineOfEnquiry, user: object) 
 
 def passages_of(document: EvidenceDocument) -> list[Passage]:
     return list(document.passages.all())
+
+
+def decide_many(alignments: QuerySet[Alignment], user: object, confirmed: bool) -> int:
+    """A person's decision on several alignments at once (the bulk review); returns how
+    many were decided."""
+    return alignments.update(
+        status=Alignment.CONFIRMED if confirmed else Alignment.REJECTED,
+        decided_by=user,
+        decided_at=timezone.now(),
+    )

@@ -101,3 +101,27 @@ class CorrectionForm(GovukFormMixin, forms.Form):
     def present(self) -> dict:
         """The cleaned values of the fields the request actually carried."""
         return {name: value for name, value in self.cleaned_data.items() if name in self.data}
+
+
+class ReviewFilterForm(GovukFormMixin, forms.Form):
+    """Narrow a line's or a judgement's evidence: by agency, kind, focus, unreviewed."""
+
+    agency = forms.TypedChoiceField(label="Agency", required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label="Type of document", required=False)
+    focus = forms.ChoiceField(
+        label="Focus",
+        required=False,
+        choices=[("", "Any"), ("outcomes", "Outcomes for children"), ("process", "Process")],
+    )
+    unreviewed = forms.BooleanField(
+        label="Only documents nobody has confirmed or rejected yet", required=False
+    )
+
+    def __init__(self, *args: object, agencies: list = (), **kwargs: object) -> None:
+        from .domain.doctype import KIND_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [("", "Any")] + [(a.id, a.name) for a in agencies]
+        self.fields["kind"].choices = [("", "Any")] + sorted(
+            KIND_LABELS.items(), key=lambda item: item[1]
+        )

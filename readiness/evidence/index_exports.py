@@ -21,6 +21,7 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
+from .domain.confidence import confidence_word
 from .ingest import stored_path
 from .models import Alignment
 
@@ -39,6 +40,13 @@ class IndexEntry:
     shows: str
     file_type: str
     content_hash: str
+
+    @property
+    def strength(self) -> str:
+        """ "confirmed", or the machine's confidence in words ("strong suggestion")."""
+        if self.status == "confirmed":
+            return "confirmed"
+        return f"{confidence_word(self.confidence, below_threshold=False)} suggestion"
 
 
 @dataclass
@@ -166,7 +174,10 @@ def to_docx(index: EvidenceIndex) -> bytes:
         for entry in line.entries:
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(entry.title).bold = True
-            paragraph.add_run(f" ({_describe(entry)}). Shows: {entry.shows}")
+            paragraph.add_run(
+                f" ({_describe(entry)}; {entry.strength}, {entry.confidence:.2f}). "
+                f"Shows: {entry.shows}"
+            )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -208,7 +219,7 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
                     entry.agency,
                     entry.document_date,
                     entry.kind,
-                    entry.status,
+                    entry.strength,
                     round(entry.confidence, 2),
                     spreadsheet_cell(entry.shows),
                 ]
@@ -248,7 +259,8 @@ def to_html(index: EvidenceIndex) -> bytes:
             parts.append("<li>No evidence yet.</li>")
         for entry in line.entries:
             parts.append(
-                f"<li><strong>{e(entry.title)}</strong> ({e(_describe(entry))}). "
+                f"<li><strong>{e(entry.title)}</strong> ({e(_describe(entry))}; "
+                f"{entry.strength}, {entry.confidence:.2f}). "
                 f"Shows: {e(entry.shows)}</li>"
             )
         parts.append("</ul>")

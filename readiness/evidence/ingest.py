@@ -50,6 +50,9 @@ class IngestReport:
     near_duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    added_ids: list[int] = field(default_factory=list)  # the new documents, in order
+    # Files whose content the review holds as a removed document: (path, document id).
+    removed: list[tuple[str, int]] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -192,9 +195,14 @@ class Ingester:
         ).exists():
             self.report.unchanged += 1
             return
-        existing = EvidenceDocument.objects.filter(
+        existing = EvidenceDocument.with_removed.filter(
             review=self.review, content_hash=content_hash
         ).first()
+        if existing is not None and existing.removed_at is not None:
+            # Someone removed it on purpose: sending it again does not bring it back; a
+            # lead restores it, with its history, from the removed documents' list.
+            self.report.removed.append((incoming.path, existing.id))
+            return
         if existing is not None:
             _, created = DocumentSource.objects.get_or_create(
                 document=existing,
@@ -301,6 +309,7 @@ class Ingester:
         if fingerprint:
             self.fingerprints[document.id] = int(fingerprint, 16)
         self.report.added += 1
+        self.report.added_ids.append(document.id)
         self.report.needs_ocr += extracted.needs_ocr
         self.report.near_duplicates += near is not None
 

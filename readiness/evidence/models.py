@@ -8,8 +8,22 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.models import Agency, Review
 
 
+class EveryRow(models.Manager):
+    """Removed documents (and their alignments) too: restoring, the audit trail, ingest."""
+
+
+class CurrentDocuments(models.Manager):
+    """Documents not removed: what every list, analysis, search and export reads."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class EvidenceDocument(models.Model):
-    """One document, whatever the number of places it was supplied from (its sources)."""
+    """One document, whatever the number of places it was supplied from (its sources).
+
+    A removed document keeps its row, passages and alignments (the audit trail) so that a
+    lead can restore it; `objects` never returns it, `with_removed` does."""
 
     OK, NEEDS_OCR = "ok", "needs_ocr"
     STATUSES = [(OK, "Text extracted"), (NEEDS_OCR, "No text: needs OCR")]
@@ -59,9 +73,19 @@ class EvidenceDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CurrentDocuments()
+    with_removed = EveryRow()
 
     class Meta:
         ordering = ["review", "title", "id"]
+        # Following a link (an alignment's document, a change's document) still finds a
+        # removed document; only queries through `objects` leave it out.
+        base_manager_name = "with_removed"
         constraints = [
             models.UniqueConstraint(fields=["review", "content_hash"], name="one_copy_per_review"),
         ]
@@ -140,6 +164,13 @@ class Passage(models.Model):
         return f"p.{self.page} ¶{self.paragraph}"
 
 
+class CurrentAlignments(models.Manager):
+    """Alignments of documents not removed."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(document__removed_at__isnull=True)
+
+
 class Alignment(models.Model):
     """A document supports a line of enquiry. The machine suggests; people decide, and a
     person's decision is never overwritten."""
@@ -162,8 +193,12 @@ class Alignment(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = CurrentAlignments()
+    with_removed = EveryRow()
+
     class Meta:
         ordering = ["document", "-confidence"]
+        base_manager_name = "with_removed"
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "line_of_enquiry"], name="one_alignment_per_line"

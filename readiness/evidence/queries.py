@@ -15,6 +15,7 @@ from readiness.reviews.models import Membership, Review
 
 from .domain.align.document import THRESHOLD as ALIGNMENT_THRESHOLD
 from .domain.analyses import AgencyFacts, Analysis, DocumentFacts, LineFacts, analyse
+from .domain.confidence import confidence_title, confidence_word
 from .domain.stale import DocumentAge, measured_to, stale_documents, stated_review_date
 from .models import Alignment, EvidenceDocument, Passage, kind_shown
 
@@ -51,6 +52,10 @@ class LineSummary:
     suggested: int = 0
     weak: int = 0
     rows: list[DocumentRow] | None = None
+
+    @property
+    def total(self) -> int:
+        return self.confirmed + self.suggested + self.weak
 
 
 def evidence_by_line(review: Review, membership: Membership) -> list[tuple[object, list]]:
@@ -181,8 +186,9 @@ def evidence_for_judgement(
     review: Review, membership: Membership, judgement_id: int, limit: int = 30
 ) -> list[dict]:
     """Documents confirmed or strongly suggested for the judgement's lines of enquiry,
-    for the self-assessment page."""
-    return list(
+    for the self-assessment page, grouped by line (each line's question once) and with the
+    machine's confidence in words."""
+    found = list(
         Alignment.objects.filter(
             document__in=visible_documents(review, membership),
             line_of_enquiry__judgement_id=judgement_id,
@@ -195,16 +201,27 @@ def evidence_for_judgement(
             "document__agency__name",
             "status",
             "confidence",
+            "below_threshold",
             "line_of_enquiry__question",
+            "line_of_enquiry__position",
         )
-        .order_by("-status", "-confidence")[:limit]
+        .order_by("status", "-confidence", "id")[:limit]
     )
+    # The strongest `limit`, shown under their lines in the framework's order.
+    found.sort(key=lambda item: item["line_of_enquiry__position"])
+    for item in found:
+        item["word"] = confidence_word(item["confidence"], item["below_threshold"])
+        item["number"] = confidence_title(item["confidence"])
+    return found
 
 
-def review_analysis(review: Review, as_of: date | None = None) -> Analysis:
+def review_analysis(
+    review: Review, as_of: date | None = None, ages: list[DocumentAge] | None = None
+) -> Analysis:
     """Gaps, surfeits, stale evidence and coverage, with the same idea of "strong" as the
     aligner's threshold. Ages are measured from `as_of` when given, else from the review's
-    inspection window (its opening), else from today."""
+    inspection window (its opening), else from today. `ages`: `document_ages(review)` when
+    the caller has read them already (the at-a-glance page shares them with the countdown)."""
     from django.conf import settings
 
     reference = as_of or evidence_reference_date(review)
@@ -217,7 +234,7 @@ def review_analysis(review: Review, as_of: date | None = None) -> Analysis:
         stale_after_days=settings.EVIDENCE_STALE_AFTER_DAYS,
         strong=ALIGNMENT_THRESHOLD,
         stale_documents=stale_documents(
-            document_ages(review),
+            document_ages(review) if ages is None else ages,
             reference,
             when=measured_to(
                 reference,
@@ -300,3 +317,142 @@ def analysis_json(review: Review, result: Analysis, as_of: date | None = None) -
             for s in result.stale
         ],
     }
+
+
+# Reviewing a line's or a judgement's evidence at scale ---------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """What the reviewer narrowed the list to: an agency, a kind, a focus, unreviewed only."""
+
+    agency_id: int | None = None
+    kind: str = ""
+    focus: str = ""
+    unreviewed: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    alignment_id: int
+    document_id: int
+    title: str
+    agency: str
+    kind_label: str
+    focus: str
+    document_date: date | None
+    confidence: float
+    status: str
+    below_threshold: bool
+    covering: bool
+    shows: str
+    line_id: int
+    line_question: str
+
+    @property
+    def word(self) -> str:
+        return confidence_word(self.confidence, self.below_threshold)
+
+    @property
+    def number(self) -> str:
+        return confidence_title(self.confidence)
+
+
+def alignments_to_review(
+    review: Review, membership: Membership, line_ids: list[int], chosen: ReviewFilter
+) -> QuerySet:
+    """Every alignment of the visible documents to the given lines, filtered, in line order
+    and then strongest first: one query for a page of it, one for the count."""
+    alignments = Alignment.objects.filter(
+        document__in=visible_documents(review, membership), line_of_enquiry_id__in=line_ids
+    )
+    if chosen.agency_id is not None:
+        alignments = alignments.filter(document__agency_id=chosen.agency_id)
+    if chosen.kind:
+        alignments = alignments.filter(document__kind=chosen.kind)
+    if chosen.focus:
+        alignments = alignments.filter(document__focus=chosen.focus)
+    if chosen.unreviewed:
+        alignments = alignments.filter(status=Alignment.SUGGESTED)
+    return alignments.order_by(
+        "line_of_enquiry__judgement__position",
+        "line_of_enquiry__position",
+        "-confidence",
+        "id",
+    ).values(
+        "id",
+        "line_of_enquiry_id",
+        "line_of_enquiry__question",
+        "confidence",
+        "status",
+        "below_threshold",
+        "reasons",
+        "document_id",
+        "document__title",
+        "document__agency__name",
+        "document__kind_label",
+        "document__kind_score",
+        "document__corrected",
+        "document__covering",
+        "document__focus",
+        "document__document_date",
+    )
+
+
+def review_row(item: dict) -> ReviewRow:
+    reasons = item["reasons"] or []
+    return ReviewRow(
+        alignment_id=item["id"],
+        document_id=item["document_id"],
+        title=item["document__title"],
+        agency=item["document__agency__name"] or "No agency",
+        kind_label=kind_shown(
+            item["document__kind_label"],
+            item["document__kind_score"],
+            "kind" in (item["document__corrected"] or []),
+        ),
+        focus=item["document__focus"],
+        document_date=item["document__document_date"],
+        confidence=item["confidence"],
+        status=item["status"],
+        below_threshold=item["below_threshold"],
+        covering=bool(item["document__covering"]),
+        shows=str(reasons[0]) if reasons else "",
+        line_id=item["line_of_enquiry_id"],
+        line_question=item["line_of_enquiry__question"],
+    )
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    id: int
+    title: str
+    agency: str
+    kind_label: str
+    lines: tuple[tuple[str, float, bool], ...]  # (question, confidence, below threshold)
+
+
+def new_documents(document_ids: list[int], per_document: int = 3) -> list[NewDocument]:
+    """What an upload added, each with the lines of enquiry it matched best, in two
+    queries whatever the number of files."""
+    documents = EvidenceDocument.objects.filter(id__in=document_ids).select_related("agency")
+    best: dict[int, list[tuple[str, float, bool]]] = defaultdict(list)
+    for document_id, question, confidence, below in (
+        Alignment.objects.filter(document_id__in=document_ids)
+        .exclude(status=Alignment.REJECTED)
+        .order_by("document_id", "-confidence", "id")
+        .values_list("document_id", "line_of_enquiry__question", "confidence", "below_threshold")
+    ):
+        if len(best[document_id]) < per_document:
+            best[document_id].append((question, confidence, below))
+    order = {document_id: number for number, document_id in enumerate(document_ids)}
+    return [
+        NewDocument(
+            id=d.id,
+            title=d.title,
+            agency=d.agency.name if d.agency else "No agency",
+            kind_label=d.kind_shown,
+            lines=tuple(best.get(d.id, ())),
+        )
+        for d in sorted(documents, key=lambda d: order[d.id])
+    ]

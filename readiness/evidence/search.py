@@ -66,7 +66,8 @@ def _search_sqlite(review_id: int, words: list[str], limit: int) -> list[Hit]:
         "SELECT p.id, p.document_id, "
         f"snippet(evidence_passage_fts, 0, '{START}', '{END}', '…', 24) "
         "FROM evidence_passage_fts f JOIN evidence_passage p ON p.id = f.rowid "
-        "WHERE evidence_passage_fts MATCH %s AND f.review_id = %s "
+        "JOIN evidence_evidencedocument d ON d.id = p.document_id "
+        "WHERE evidence_passage_fts MATCH %s AND f.review_id = %s AND d.removed_at IS NULL "
         "ORDER BY bm25(evidence_passage_fts) LIMIT %s"
     )
     with connection.cursor() as cursor:
@@ -80,7 +81,7 @@ def _search_postgres(review_id: int, query: str, limit: int) -> list[Hit]:
         f"'StartSel={START}, StopSel={END}, MaxWords=30, MinWords=12, MaxFragments=2') "
         "FROM evidence_passage p JOIN evidence_evidencedocument d ON d.id = p.document_id, "
         "websearch_to_tsquery('english', %s) q "
-        "WHERE d.review_id = %s AND to_tsvector('english', p.text) @@ q "
+        "WHERE d.review_id = %s AND d.removed_at IS NULL AND to_tsvector('english', p.text) @@ q "
         "ORDER BY ts_rank(to_tsvector('english', p.text), q) DESC LIMIT %s"
     )
     with connection.cursor() as cursor:

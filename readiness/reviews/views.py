@@ -5,8 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from readiness.assessment.domain.risks import find_risks
-from readiness.assessment.queries import review_grid
 from readiness.frameworks.access import visible_frameworks
 
 from .access import get_review_for_user
@@ -59,21 +57,10 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id)
-    grid = review_grid(review)
-    return render(
-        request,
-        "reviews/detail.html",
-        {
-            "review": review,
-            "membership": membership,
-            "may_manage": may(membership.role, MANAGE),
-            "agencies": review.agencies.all(),
-            "phases": review.phases.all(),
-            "grid": grid,
-            "risks": find_risks(grid),
-        },
-    )
+    """The review's home page: readiness at a glance (readiness.glance)."""
+    from readiness.glance.views import at_a_glance
+
+    return at_a_glance(request, review_id)
 
 
 @login_required

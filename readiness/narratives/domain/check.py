@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 Severity = Literal["fail", "warning"]
@@ -209,8 +210,11 @@ def _count(text: str, cues: Iterable[tuple[str, re.Pattern[str], float]]) -> tup
     return total, hits
 
 
+@lru_cache(maxsize=512)
 def cue_scores(text: str) -> CueScores:
-    """Weighted process and impact cues, each per 100 words, so length does not decide."""
+    """Weighted process and impact cues, each per 100 words, so length does not decide.
+    Remembered per text: a page that checks every narrative (the list, the countdown, the
+    at-a-glance page) would otherwise run the same hundred patterns again on each view."""
     per = 100 / max(word_count(text), 1)
     process, process_hits = _count(text, _PROCESS_RE)
     impact, impact_hits = _count(text, _IMPACT_RE)
