@@ -13,6 +13,9 @@ urlpatterns = [
     path("", include("readiness.reports.urls")),
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
+    path("", include("readiness.asks.urls")),
+    path("", include("readiness.conversations.urls")),
+    path("", include("readiness.notifications.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"
