@@ -52,23 +52,25 @@ def target_for(review: Review, membership: Membership, kind: str, target_id: int
     not see it (the caller answers 404, as for the object's own page)."""
     if kind == Comment.JUDGEMENT:
         j = Judgement.objects.filter(framework_id=review.framework_id, id=target_id).first()
-        return j and Target(kind, j.id, j.title, reverse("assessment:judgement",
-                                                          args=[review.id, j.key]))  # fmt: skip
-    if kind == Comment.DOCUMENT:
+        if j is not None:
+            url = reverse("assessment:judgement", args=[review.id, j.key])
+            return Target(kind, j.id, j.title, url)
+    elif kind == Comment.DOCUMENT:
         d = visible_documents(review, membership).filter(id=target_id).first()
-        return d and Target(kind, d.id, d.title,
-                            reverse("evidence:document", args=[review.id, d.id]), d.agency_id)  # fmt: skip
-    if kind == Comment.NARRATIVE:
+        if d is not None:
+            url = reverse("evidence:document", args=[review.id, d.id])
+            return Target(kind, d.id, d.title, url, d.agency_id)
+    elif kind == Comment.NARRATIVE:
         n = Narrative.objects.filter(review=review, id=target_id).first()
-        if n is None:
-            return None
-        latest = n.versions.order_by("-number").first()
-        return Target(kind, n.id, latest.title if latest else n.key,
-                      reverse("narratives:detail", args=[review.id, n.key]))  # fmt: skip
-    if kind == Comment.ACTION_ITEM:
+        if n is not None:
+            latest = n.versions.order_by("-number").first()
+            url = reverse("narratives:detail", args=[review.id, n.key])
+            return Target(kind, n.id, latest.title if latest else n.key, url)
+    elif kind == Comment.ACTION_ITEM:
         a = ActionItem.objects.filter(review=review, id=target_id).first()
-        return a and Target(kind, a.id, f"{a.code}: {a.text[:80]}",
-                            reverse("actions:item", args=[review.id, a.code]))  # fmt: skip
+        if a is not None:
+            url = reverse("actions:item", args=[review.id, a.code])
+            return Target(kind, a.id, f"{a.code}: {a.text[:80]}", url)
     return None
 
 
