@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -46,9 +47,8 @@ def name_of(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def rows(review: Review, membership: Membership | None = None,
-         today: date | None = None) -> list[RequestRow]:  # fmt: skip
-    today = today or timezone.localdate()
+def as_rows(requests: Iterable[EvidenceRequest], today: date) -> list[RequestRow]:
+    """Requests fetched `with_details`, as plain rows."""
     return [
         RequestRow(
             r.id,
@@ -60,7 +60,7 @@ def rows(review: Review, membership: Membership | None = None,
             state_of(r.status, r.due_date, today),
             name_of(r.asked_by),
         )
-        for r in with_details(visible_requests(review, membership))
+        for r in requests
     ]
 
 
@@ -70,4 +70,5 @@ def open_requests_summary(
     """The review's requests as plain data: counts by state and those still waiting for an
     answer, soonest due first. For the at-a-glance page and anything else that needs them;
     with a membership, only what that member may see. Three queries."""
-    return summarise(rows(review, membership, today))
+    requests = with_details(visible_requests(review, membership))
+    return summarise(as_rows(requests, today or timezone.localdate()))

@@ -17,16 +17,18 @@ from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
 from . import services
-from .domain.state import LABELS, TAGS, AskError, state_of
+from .domain.state import LABELS, TAGS, AskError, state_of, summarise
 from .forms import AnswerForm, DeclineForm, RequestForm
 from .models import EvidenceRequest
-from .queries import may_answer, name_of, open_requests_summary, visible_requests, with_details
+from .queries import as_rows, may_answer, name_of, visible_requests, with_details
 
 
 def _decorate(request: EvidenceRequest, today) -> EvidenceRequest:
     request.state = state_of(request.status, request.due_date, today)
     request.state_label = LABELS[request.state]
     request.state_tag = TAGS[request.state]
+    request.asked_by_name = name_of(request.asked_by) or "someone no longer here"
+    request.answered_by_name = name_of(request.answered_by) or "someone no longer here"
     return request
 
 
@@ -55,7 +57,7 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
             "due_date", "agency__name", "id"
         )
     ]
-    summary = open_requests_summary(review, membership, today)
+    summary = summarise(as_rows(requests, today))
     if format == "json":
         return JsonResponse(
             {
@@ -97,7 +99,9 @@ def new(request: HttpRequest, review_id: int) -> HttpResponse:
             )
         if request.GET.get("agency", "").isdigit():
             initial["agency"] = int(request.GET["agency"])
-    form = RequestForm(request.POST or None, review=review, initial=initial)
+    form = RequestForm(
+        request.POST if request.method == "POST" else None, review=review, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

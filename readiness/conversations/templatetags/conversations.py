@@ -15,6 +15,12 @@ def _pieces(comment: Comment) -> list[tuple[str, bool]]:
     return [(text, person is not None) for text, person in split_mentions(comment.text, people)]
 
 
+def _author(comment: Comment) -> str:
+    if comment.author is None:
+        return "Someone no longer here"
+    return comment.author.get_full_name() or comment.author.get_username()
+
+
 @register.inclusion_tag("conversations/comments.html", takes_context=True)
 def comments(context: template.Context, review, target: str, target_id: int) -> dict:
     rows = (
@@ -26,7 +32,7 @@ def comments(context: template.Context, review, target: str, target_id: int) -> 
         "review": review,
         "target": target,
         "target_id": target_id,
-        "comments": [(c, _pieces(c)) for c in rows],
+        "comments": [(c, _author(c), _pieces(c)) for c in rows],
         "csrf_token": context.get("csrf_token"),
         "max_chars": MAX_CHARS,
     }
