@@ -33,7 +33,8 @@ def test_answered_and_declined_requests_are_never_overdue(status):
         (None, [1], TODAY, "x", "Choose the agency you are asking."),
         (1, [], TODAY, "x", "Choose at least one line of enquiry."),
         (1, [1], None, "x", "Give the date you need the evidence by."),
-        (1, [1], date(2026, 11, 25), "x", "The date you need the evidence by cannot be in the past."),
+        (1, [1], date(2026, 11, 25), "x",
+         "The date you need the evidence by cannot be in the past."),
         (1, [1], TODAY, "  ", "Say what you are asking for."),
     ],
 )  # fmt: skip
