@@ -37,6 +37,8 @@ from .models import NotificationSettings, SentNotification
 # database should not flood anyone.
 MENTIONS_WITHIN_DAYS = 14
 DIGEST_DUE_WITHIN_DAYS = 14
+# The weekly digest goes on Mondays, with the week ahead.
+DIGEST_WEEKDAY = 0
 
 
 def link(path: str) -> str:
@@ -116,6 +118,8 @@ def candidates(today: date) -> list[Outgoing]:
             if (item.due_date - today).days <= settings.READINESS_NOTIFY_DUE_WITHIN_DAYS:
                 out.append(due_email(_recipient(user), fact, today, settings_url))
 
+    if today.weekday() != DIGEST_WEEKDAY:
+        return out
     for m in memberships:
         see_all = may(m.role, SEE_ALL_EVIDENCE)
         waiting = [

@@ -14,7 +14,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     """Your notifications: which e-mails you get. Each person sees and changes only their own."""
     current = NotificationSettings.objects.filter(user=request.user).first()
     initial = {kind: getattr(current, kind) if current else True for kind in KINDS}
-    form = SettingsForm(request.POST or None, initial=initial)
+    form = SettingsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         NotificationSettings.objects.update_or_create(user=request.user, defaults=form.cleaned_data)
         on = [KINDS[k].lower() for k in KINDS if form.cleaned_data[k]]

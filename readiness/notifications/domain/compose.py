@@ -157,7 +157,7 @@ def digest_email(to: Recipient, g: DigestFact, today: date, settings_url: str) -
         body += [f"- {m.author} on {m.about}: {m.url}" for m in g.mentions]
     if g.url:
         body += ["", f"The review: {g.url}"]
-    parts = [plural(len(g.requests), "request"), plural(len(g.due), "item due"),
+    parts = [plural(len(g.requests), "request"), f"{plural(len(g.due), 'item')} due",
              plural(len(g.mentions), "mention")]  # fmt: skip
     return Outgoing(to, DIGEST, f"digest:{g.review_id}:{week_key(today)}",
                     f"This week in {g.review}: {', '.join(parts)}"[:200],

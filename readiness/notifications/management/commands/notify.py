@@ -4,8 +4,13 @@ from django.utils import timezone
 from readiness.notifications.domain.compose import plural
 from readiness.notifications.services import send_due
 
-KIND_WORDS = {"requests": "request", "mentions": "mention", "due": "item falling due",
-              "digest": "weekly digest"}  # fmt: skip
+# One and more than one of each kind, in the order the report names them.
+KIND_WORDS = {
+    "requests": ("request", "requests"),
+    "mentions": ("mention", "mentions"),
+    "due": ("item falling due", "items falling due"),
+    "digest": ("weekly digest", "weekly digests"),
+}
 
 
 class Command(BaseCommand):
@@ -27,7 +32,9 @@ class Command(BaseCommand):
         dry_run = bool(options["dry_run"])
         report = send_due(timezone.localdate(), dry_run=dry_run)
         kinds = report.by_kind()
-        detail = ", ".join(plural(n, KIND_WORDS[k]) for k, n in sorted(kinds.items()))
+        detail = ", ".join(
+            f"{kinds[k]} {KIND_WORDS[k][kinds[k] != 1]}" for k in KIND_WORDS if kinds[k]
+        )
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(
             f"{verb} {plural(len(report.sent), 'e-mail')}{': ' + detail if detail else ''}."
