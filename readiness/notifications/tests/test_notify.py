@@ -8,12 +8,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from readiness.asks.tests.factories import make_request
 from readiness.conversations.models import Comment
 from readiness.lib.testing.factories import ActionItemFactory, MembershipFactory, UserFactory
 from readiness.notifications.models import NotificationSettings, SentNotification
 from readiness.notifications.queries import candidates
-
-from readiness.asks.tests.factories import make_request
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]  # a Thursday
 
