@@ -27,7 +27,7 @@ def _tasks(*requests):
 def test_a_request_due_in_the_notice_falls_on_its_due_date():
     _, tasks = _tasks(RequestFacts(7, "Anyshire Police", date(2026, 12, 3), ("a1", "a2"), "Ann"))
     assert tasks == [
-        (2, "Anyshire Police to answer the request for evidence on a1, a2",
+        (2, "Anyshire Police to answer the request for evidence on 2 lines of enquiry",
          "asked by Ann, due Thursday 3 December 2026", "Agency contributors", "Anyshire Police"),
     ]  # fmt: skip
 
@@ -42,7 +42,10 @@ def test_an_overdue_request_and_one_due_after_the_start_fall_with_stale_evidence
         (4, "due Friday 27 November 2026: overdue by 4 days"),
         (4, "due Sunday 10 January 2027, after inspectors arrive: needed before"),
     ]
-    assert "[Evidence request] Health to answer the request for evidence on b" in as_text(t)
+    assert (
+        "[Evidence request] Health to answer the request for evidence on 1 line of enquiry"
+        in as_text(t)
+    )
 
 
 @pytest.mark.django_db

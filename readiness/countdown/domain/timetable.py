@@ -428,7 +428,8 @@ def build_timetable(
                           deadlines["evidence"]))  # fmt: skip
     for r in requests:
         asked = f"asked by {r.asked_by}, " if r.asked_by else ""
-        what = f"{r.agency} to answer the request for evidence on {', '.join(r.lines)}"
+        lines = _plural(len(r.lines), "line") + " of enquiry"
+        what = f"{r.agency} to answer the request for evidence on {lines}"
         due = long_date(r.due_date)
         if r.due_date < called:
             why = f"{asked}due {due}: overdue by {_plural((called - r.due_date).days, 'day')}"
