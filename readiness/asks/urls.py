@@ -9,6 +9,9 @@ urlpatterns = [
     path(
         "reviews/<int:review_id>/requests.json", views.index, {"format": "json"}, name="index-json"
     ),  # fmt: skip
+    path(
+        "reviews/<int:review_id>/requests.xlsx", views.index, {"format": "xlsx"}, name="index-xlsx"
+    ),  # fmt: skip
     path(base + "new/", views.new, name="new"),
     path(base + "<int:request_id>/", views.detail, name="detail"),
     path(base + "<int:request_id>/answer/", views.answer, name="answer"),

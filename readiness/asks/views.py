@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.evidence.audit import audit
@@ -18,9 +19,12 @@ from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
 from . import services
 from .domain.state import LABELS, TAGS, AskError, state_of, summarise
+from .exports import requests_xlsx
 from .forms import AnswerForm, DeclineForm, RequestForm
 from .models import EvidenceRequest
 from .queries import as_rows, may_answer, name_of, visible_requests, with_details
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _decorate(request: EvidenceRequest, today) -> EvidenceRequest:
@@ -57,7 +61,13 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
             "due_date", "agency__name", "id"
         )
     ]
-    summary = summarise(as_rows(requests, today))
+    rows = as_rows(requests, today)
+    summary = summarise(rows)
+    if format == "xlsx":
+        response = HttpResponse(requests_xlsx(rows), content_type=XLSX)
+        name = slugify(review.name) or "review"
+        response["Content-Disposition"] = f'attachment; filename="{name}-requests.xlsx"'
+        return response
     if format == "json":
         return JsonResponse(
             {

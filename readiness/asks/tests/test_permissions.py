@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
 MATRIX = [
     ("asks:index", (), "get", (200, 200, 200, 200, 404)),
     ("asks:index-json", (), "get", (200, 200, 200, 200, 404)),
+    ("asks:index-xlsx", (), "get", (200, 200, 200, 200, 404)),
     ("asks:new", (), "get", (200, 200, 403, 403, 404)),
     ("asks:new", (), "post", (400, 400, 403, 403, 404)),
     ("asks:detail", ("request",), "get", (200, 200, 200, 200, 404)),

@@ -1,10 +1,12 @@
 """Asking an agency for evidence, the requests pages, answering by upload and declining."""
 
-from datetime import date
+import io
+from datetime import date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from readiness.asks.models import EvidenceRequest
 from readiness.asks.queries import open_requests_summary
@@ -157,6 +159,29 @@ def test_the_json_twin(as_viewer, review, police, lead, lines):
             "decline_reason": "",
         }
     ]
+
+
+def test_the_workbook_reads_back_as_the_contributor_may_see_it(as_contributor, review, police,
+                                                               health, lead):  # fmt: skip
+    make_request(review, police, due=date(2026, 11, 20), asked_by=lead,
+                 message="=HYPERLINK(\"x\")")  # fmt: skip
+    make_request(review, health, due=date(2026, 12, 20))
+    response = as_contributor.get(reverse("asks:index-xlsx", args=[review.id]))
+    assert response["Content-Disposition"] == (
+        'attachment; filename="anytown-test-review-requests.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    line = (
+        LineOfEnquiry.objects.filter(judgement__framework=review.framework)
+        .order_by("judgement__position", "position")
+        .first()
+    )
+    assert rows == [
+        ["Agency", "Lines of enquiry", "Needed by", "State", "Asked by", "Asked for"],
+        ["Anyshire Police", line.key, datetime(2026, 11, 20), "Overdue",
+         lead.get_full_name(), "'=HYPERLINK(\"x\")"],
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("n", [1, 3])
