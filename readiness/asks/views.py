@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.evidence.audit import audit
+from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
@@ -103,9 +104,9 @@ def new(request: HttpRequest, review_id: int) -> HttpResponse:
         lines = request.GET.getlist("line")
         if lines:
             initial["lines"] = list(
-                review.framework.judgements.filter(lines_of_enquiry__key__in=lines).values_list(
-                    "lines_of_enquiry__id", flat=True
-                )
+                LineOfEnquiry.objects.filter(
+                    judgement__framework_id=review.framework_id, key__in=lines
+                ).values_list("id", flat=True)
             )
         if request.GET.get("agency", "").isdigit():
             initial["agency"] = int(request.GET["agency"])
