@@ -46,10 +46,13 @@ def ask(
     return request
 
 
-def _documents_uploaded(review: Review, uploads: list[tuple[str, bytes]]) -> list[int]:
+def _documents_uploaded(
+    review: Review, agency: Agency, uploads: list[tuple[str, bytes]]
+) -> list[int]:
     """The documents that now hold what was uploaded: a plain file by its content (so a file
     the library already held counts too), a zip and an e-mail's attachments by the path the
-    ingest gave them ("archive.zip/folder/file")."""
+    ingest gave them ("archive.zip/folder/file") as this agency's, so that another agency's
+    zip of the same name is never taken for it."""
     hashes, prefixes = [], []
     for name, data in uploads:
         if sniff(name, data) != "zip":
@@ -59,7 +62,7 @@ def _documents_uploaded(review: Review, uploads: list[tuple[str, bytes]]) -> lis
     for prefix in prefixes:
         in_zip |= Q(path__startswith=prefix)
     by_hash = EvidenceDocument.objects.filter(review=review, content_hash__in=hashes)
-    by_path = DocumentSource.objects.filter(in_zip, document__review=review)
+    by_path = DocumentSource.objects.filter(in_zip, document__review=review, agency=agency)
     return sorted(
         set(by_hash.values_list("id", flat=True))
         | set(by_path.values_list("document_id", flat=True))
@@ -74,7 +77,7 @@ def answer(
     stays as it was. A declined request can still be answered (the agency found it after
     all). Returns the ingest report and the ids of the documents linked."""
     report = ingest_uploads(request.review, uploads, user=user, agency=request.agency)
-    document_ids = _documents_uploaded(request.review, uploads)
+    document_ids = _documents_uploaded(request.review, request.agency, uploads)
     if document_ids:
         with transaction.atomic():
             request.documents.add(*document_ids)

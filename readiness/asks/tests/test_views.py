@@ -1,6 +1,7 @@
 """Asking an agency for evidence, the requests pages, answering by upload and declining."""
 
 import io
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 from readiness.asks.models import EvidenceRequest
 from readiness.asks.queries import open_requests_summary
 from readiness.evidence.models import EvidenceDocument
-from readiness.evidence.tests.factories import CARE_LEAVERS
+from readiness.evidence.tests.factories import CARE_LEAVERS, MINUTES
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.testing.factories import AgencyFactory, MembershipFactory, UserFactory
 
@@ -236,6 +237,32 @@ def test_a_file_the_library_already_holds_still_answers(as_lead, review, police,
         as_lead.post(reverse("asks:answer", args=[review.id, request.id]), {"files": [upload]})
     document = EvidenceDocument.objects.get()
     assert list(second.documents.all()) == [document]
+
+
+def _zip(**files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return SimpleUploadedFile("pack.zip", buffer.getvalue())
+
+
+def test_a_zip_answers_with_its_files_and_never_another_agency_s(
+    as_lead, as_contributor, review, police, health, tmp_path, settings
+):
+    settings.DATA_DIR = tmp_path / "data"
+    as_lead.post(
+        reverse("evidence:upload", args=[review.id]),
+        {"files": [_zip(**{"minutes.md": MINUTES})], "agency": health.id},
+    )
+    request = make_request(review, police, due=date(2026, 12, 4))
+    as_contributor.post(
+        reverse("asks:answer", args=[review.id, request.id]),
+        {"files": [_zip(**{"offer.md": CARE_LEAVERS})]},
+    )
+    assert [(d.title, d.agency.name) for d in request.documents.all()] == [
+        ("Care leavers' local offer review, June 2026", "Anyshire Police")
+    ]
 
 
 def test_an_unusable_file_leaves_the_request_open(as_contributor, review, police, tmp_path,
