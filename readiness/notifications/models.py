@@ -11,6 +11,7 @@ class NotificationSettings(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
     )
     requests = models.BooleanField(default=True)
+    answers = models.BooleanField(default=True)
     mentions = models.BooleanField(default=True)
     due = models.BooleanField(default=True)
     digest = models.BooleanField(default=True)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 
 from readiness.actions.models import ActionItem
@@ -20,12 +20,15 @@ from readiness.reviews.domain.roles import CONTRIBUTOR, SEE_ALL_EVIDENCE, may
 from readiness.reviews.models import Membership
 
 from .domain.compose import (
+    KINDS,
+    AnswerFact,
     DigestFact,
     DueFact,
     MentionFact,
     Outgoing,
     Recipient,
     RequestFact,
+    answer_email,
     digest_email,
     due_email,
     mention_email,
@@ -82,6 +85,21 @@ def candidates(today: date) -> list[Outgoing]:
             out.append(request_email(_recipient(user), request_facts[r.id], settings_url))
 
     since = today - timedelta(days=MENTIONS_WITHIN_DAYS)
+    members = {(m.review_id, m.user_id) for m in memberships}
+    answered = (
+        EvidenceRequest.objects.exclude(status=EvidenceRequest.OPEN)
+        .filter(answered_at__date__gte=since, asked_by__isnull=False)
+        .select_related("review", "agency", "asked_by", "answered_by")
+        .annotate(supplied=Count("documents"))
+    )
+    for r in answered:
+        if (r.review_id, r.asked_by_id) not in members or r.answered_by_id == r.asked_by_id:
+            continue
+        fact = AnswerFact(r.id, r.review.name, r.agency.name, r.status, _name(r.answered_by),
+                          r.supplied, r.decline_reason,
+                          link(reverse("asks:detail", args=[r.review_id, r.id])))  # fmt: skip
+        out.append(answer_email(_recipient(r.asked_by), fact, settings_url))
+
     mentioned = Comment.mentioned.through.objects.filter(
         comment__created_at__date__gte=since
     ).select_related("comment__author", "comment__review", "user")
@@ -104,7 +122,6 @@ def candidates(today: date) -> list[Outgoing]:
         ).select_related("review", "owner")
     )
     due_by_person: dict[tuple[int, int], list[DueFact]] = defaultdict(list)
-    members = {(m.review_id, m.user_id) for m in memberships}
     for item in items:
         fact = DueFact(item.id, item.review.name, item.code, item.text, item.due_date,
                        link(reverse("actions:item", args=[item.review_id, item.code])))  # fmt: skip
@@ -149,6 +166,5 @@ def already_sent() -> set[tuple[int, str]]:
 def turned_off() -> set[tuple[int, str]]:
     off = set()
     for row in NotificationSettings.objects.all():
-        off |= {(row.user_id, kind) for kind in ("requests", "mentions", "due", "digest")
-                if not getattr(row, kind)}  # fmt: skip
+        off |= {(row.user_id, kind) for kind in KINDS if not getattr(row, kind)}
     return off

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-REQUESTS, MENTIONS, DUE, DIGEST = "requests", "mentions", "due", "digest"
+REQUESTS, ANSWERS, MENTIONS, DUE, DIGEST = "requests", "answers", "mentions", "due", "digest"
 KINDS = {
     REQUESTS: "New requests for evidence for your agency",
+    ANSWERS: "Answers to the requests for evidence you made",
     MENTIONS: "Someone mentions you in a comment",
     DUE: "Action items you own falling due",
     DIGEST: "A weekly digest of what is waiting for you",
@@ -50,6 +51,18 @@ class RequestFact:
     due_date: date
     message: str
     lines: tuple[str, ...]  # the questions
+    url: str
+
+
+@dataclass(frozen=True)
+class AnswerFact:
+    id: int
+    review: str
+    agency: str
+    status: str  # "answered" or "declined"
+    by: str
+    documents: int
+    reason: str
     url: str
 
 
@@ -102,6 +115,20 @@ def request_email(to: Recipient, r: RequestFact, settings_url: str) -> Outgoing:
     ]
     return Outgoing(to, REQUESTS, f"request:{r.id}",
                     f"Evidence requested from {r.agency} by {r.due_date:%-d %B %Y}",
+                    _signed(body, settings_url))  # fmt: skip
+
+
+def answer_email(to: Recipient, a: AnswerFact, settings_url: str) -> Outgoing:
+    if a.status == "declined":
+        subject = f"{a.agency} declined your request for evidence"
+        said = [f"{a.by or a.agency} declined it, saying:", "", a.reason]
+    else:
+        subject = f"{a.agency} answered your request for evidence"
+        said = [f"{a.by or a.agency} answered it with {plural(a.documents, 'document')}."]
+    body = [f"Your request to {a.agency} for evidence for {a.review}:", "", *said, "",
+            f"See the request and what was supplied: {a.url}"]  # fmt: skip
+    # The state is in the key: a declined request answered later is worth a second e-mail.
+    return Outgoing(to, ANSWERS, f"answer:{a.id}:{a.status}", subject,
                     _signed(body, settings_url))  # fmt: skip
 
 

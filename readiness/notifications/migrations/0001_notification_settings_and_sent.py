@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('requests', models.BooleanField(default=True)),
+                ('answers', models.BooleanField(default=True)),
                 ('mentions', models.BooleanField(default=True)),
                 ('due', models.BooleanField(default=True)),
                 ('digest', models.BooleanField(default=True)),

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from readiness.asks.services import decline
 from readiness.asks.tests.factories import make_request
 from readiness.conversations.models import Comment
 from readiness.lib.testing.factories import ActionItemFactory, MembershipFactory, UserFactory
@@ -75,6 +76,27 @@ def test_the_weekly_digest_goes_on_monday_once_to_each_with_something_waiting(
     )
     mail.outbox.clear()
     assert notify().startswith("Sent 0 e-mails.")
+
+
+def test_the_person_who_asked_hears_of_the_answer_and_of_a_decline(
+    review, police, lead, contributor, people
+):
+    request = make_request(review, police, due=date(2026, 12, 4), asked_by=lead)
+    notify()
+    mail.outbox.clear()
+    decline(request, contributor, "We hold no audit for this year.")
+    assert notify() == "Sent 1 e-mail: 1 answer.\n"
+    assert (mail.outbox[0].to, mail.outbox[0].subject) == (
+        ["lead@anytown.example"],
+        "Readiness: Anyshire Police declined your request for evidence",
+    )
+    assert "declined it, saying:\n\nWe hold no audit for this year.\n" in mail.outbox[0].body
+    request.status = "answered"
+    request.save()
+    mail.outbox.clear()
+    assert notify() == "Sent 1 e-mail: 1 answer.\n"
+    assert mail.outbox[0].subject == "Readiness: Anyshire Police answered your request for evidence"
+    assert "answered it with 0 documents." in mail.outbox[0].body
 
 
 def test_a_mention_goes_to_the_person_mentioned_not_the_author(review, lead, contributor, people):
@@ -168,6 +190,6 @@ def test_gathering_takes_the_same_queries_for_one_or_three_of_each(
         comment = Comment.objects.create(review=review, target="item", target_id=1,
                                          author=lead, text="@x")  # fmt: skip
         comment.mentioned.set([user])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         out = candidates(date(2026, 11, 26))
     assert sum(o.kind == "requests" for o in out) == n * (n + 1)

@@ -20,20 +20,22 @@ def test_everything_is_on_until_the_person_chooses(as_contributor):
     assert response.status_code == 200
     form = response.context["form"]
     assert {name: form[name].value() for name in form.fields} == {
-        "requests": True, "mentions": True, "due": True, "digest": True
+        "requests": True, "answers": True, "mentions": True, "due": True, "digest": True
     }  # fmt: skip
     assert "There is no e-mail address on your account" in response.content.decode()
 
 
 def test_a_contributor_turns_the_digest_off_and_the_page_keeps_it(as_contributor, contributor):
-    response = as_contributor.post(URL, {"requests": "on", "mentions": "on", "due": "on"})
+    response = as_contributor.post(
+        URL, {"requests": "on", "answers": "on", "mentions": "on", "due": "on"}
+    )
     assert response.status_code == 302
     saved = NotificationSettings.objects.get(user=contributor)
     assert (saved.requests, saved.mentions, saved.due, saved.digest) == (True, True, True, False)
     page = as_contributor.get(URL)
     form = page.context["form"]
     assert {name: form[name].value() for name in form.fields} == {
-        "requests": True, "mentions": True, "due": True, "digest": False
+        "requests": True, "answers": True, "mentions": True, "due": True, "digest": False
     }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from readiness.notifications.services import send_due
 # One and more than one of each kind, in the order the report names them.
 KIND_WORDS = {
     "requests": ("request", "requests"),
+    "answers": ("answer", "answers"),
     "mentions": ("mention", "mentions"),
     "due": ("item falling due", "items falling due"),
     "digest": ("weekly digest", "weekly digests"),
@@ -16,7 +17,8 @@ KIND_WORDS = {
 class Command(BaseCommand):
     help = (
         "Send the e-mails that are due: new requests for evidence to the agency's "
-        "contributors, mentions, action items falling due, and the weekly digest. Each "
+        "contributors, their answers to whoever asked, mentions, action items falling due, "
+        "and the weekly digest. Each "
         "e-mail goes once, however often this runs (cron every 15 minutes is fine)."
     )
     requires_system_checks: list[str] = []  # see readiness/cli.py
