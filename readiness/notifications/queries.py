@@ -118,7 +118,7 @@ def candidates(today: date) -> list[Outgoing]:
                                          DIGEST_DUE_WITHIN_DAYS))  # fmt: skip
     items = list(
         ActionItem.objects.filter(
-            status__in=ActionItem.OPEN_STATUSES, due_date__gte=today, due_date__lte=horizon
+            status__in=ActionItem.OPEN_STATUSES, due_date__lte=horizon
         ).select_related("review", "owner")
     )
     due_by_person: dict[tuple[int, int], list[DueFact]] = defaultdict(list)
@@ -132,7 +132,8 @@ def candidates(today: date) -> list[Outgoing]:
         )
         for user in owners:
             due_by_person[(item.review_id, user.id)].append(fact)
-            if (item.due_date - today).days <= settings.READINESS_NOTIFY_DUE_WITHIN_DAYS:
+            # Overdue items are in the digest, but not reminded of one by one again.
+            if 0 <= (item.due_date - today).days <= settings.READINESS_NOTIFY_DUE_WITHIN_DAYS:
                 out.append(due_email(_recipient(user), fact, today, settings_url))
 
     if today.weekday() != DIGEST_WEEKDAY:

@@ -177,8 +177,10 @@ def digest_email(to: Recipient, g: DigestFact, today: date, settings_url: str) -
             late = " (overdue)" if r.id in g.overdue_requests else ""
             body.append(f"- {r.agency}, by {r.due_date:%-d %B %Y}{late}: {r.url}")
     if g.due:
-        body += ["", f"Action items due soon ({len(g.due)}):"]
-        body += [f"- {d.code}, due {d.due_date:%-d %B %Y}: {d.url}" for d in g.due]
+        body += ["", f"Action items overdue or due soon ({len(g.due)}):"]
+        for d in sorted(g.due, key=lambda d: (d.due_date, d.code)):
+            late = " (overdue)" if d.due_date < today else ""
+            body.append(f"- {d.code}, due {d.due_date:%-d %B %Y}{late}: {d.url}")
     if g.mentions:
         body += ["", f"Comments that mention you ({len(g.mentions)}):"]
         body += [f"- {m.author} on {m.about}: {m.url}" for m in g.mentions]

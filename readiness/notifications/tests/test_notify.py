@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from readiness.actions.models import ActionItem
 from readiness.asks.services import decline
 from readiness.asks.tests.factories import make_request
 from readiness.conversations.models import Comment
@@ -58,17 +59,21 @@ def test_the_weekly_digest_goes_on_monday_once_to_each_with_something_waiting(
 ):
     make_request(review, police, due=date(2026, 11, 27), asked_by=lead)
     item = ActionItemFactory(review=review, owner=contributor, due_date=date(2026, 12, 9))
+    late = ActionItemFactory(review=review, owner=contributor, due_date=date(2026, 12, 1))
+    # Due before the review began, as an imported plan's item can be: past due on Monday.
+    ActionItem.objects.filter(pk=late.pk).update(due_date=date(2026, 11, 2))
     assert notify() == (
         "Sent 3 e-mails: 1 request, 2 weekly digests.\n"
         "1 person with something due has no e-mail address.\n"  # the viewer
     )
     digests = {m.to[0]: m for m in mail.outbox if "This week" in m.subject}
     assert digests["dana@police.example"].subject == (
-        "Readiness: This week in Anytown test review: 1 request, 1 item due, 0 mentions"
+        "Readiness: This week in Anytown test review: 1 request, 2 items due, 0 mentions"
     )
     body = digests["dana@police.example"].body
     assert "- Anyshire Police, by 27 November 2026 (overdue): " in body
-    assert f"- {item.code}, due 9 December 2026: " in body
+    assert f"- {late.code}, due 2 November 2026 (overdue): " in body
+    assert body.index(late.code + ",") < body.index(f"- {item.code}, due 9 December 2026: ")
     assert digests["lead@anytown.example"].subject.endswith("1 request, 0 items due, 0 mentions")
     assert (
         sorted(SentNotification.objects.filter(kind="digest").values_list("key", flat=True))
