@@ -344,3 +344,13 @@ def test_a_lead_who_is_also_a_member_elsewhere_sees_only_this_review(review, pol
     MembershipFactory(review=review, user=other_member, role="contributor", agency=police)
     make_request(review, police, due=date(2026, 12, 20))
     assert open_requests_summary(review, lead.memberships.get()).open == 1
+
+
+def test_the_analyses_offer_to_ask_for_a_gap_to_those_who_may_ask(as_lead, as_viewer, review):
+    response = as_lead.get(reverse("evidence:analyses", args=[review.id]))
+    gaps = [f.line_key for f in response.context["analysis"].findings if f.kind == "gap"]
+    assert gaps
+    link = reverse("asks:new", args=[review.id]) + f"?line={gaps[0]}"
+    assert f'href="{link}"' in response.content.decode()
+    viewed = as_viewer.get(reverse("evidence:analyses", args=[review.id])).content.decode()
+    assert "Ask an agency for evidence" not in viewed
