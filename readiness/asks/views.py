@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.evidence.audit import audit
+from readiness.evidence.queries import visible_documents
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE, VIEW, may
@@ -187,6 +188,18 @@ def _detail(http_request, review, membership, item, *, answer_form=None, decline
 @login_required
 def detail(request: HttpRequest, review_id: int, request_id: int) -> HttpResponse:
     review, membership, item = _request_for(request, review_id, request_id)
+    if request.GET.get("format") == "json":
+        audit.info(
+            "evidence request viewed",
+            extra={"user": request.user.pk, "review": review.id, "request": item.id},
+        )
+        _decorate(item, timezone.localdate())
+        data = _request_json(item)
+        data["documents"] = [
+            {"id": d.id, "title": d.title}
+            for d in visible_documents(review, membership).filter(requests=item).order_by("title")
+        ]
+        return JsonResponse(data)
     return _detail(request, review, membership, item)
 
 

@@ -354,3 +354,17 @@ def test_the_analyses_offer_to_ask_for_a_gap_to_those_who_may_ask(as_lead, as_vi
     assert f'href="{link}"' in response.content.decode()
     viewed = as_viewer.get(reverse("evidence:analyses", args=[review.id])).content.decode()
     assert "Ask an agency for evidence" not in viewed
+
+
+def test_a_request_s_json_twin_names_its_documents(as_contributor, review, police, tmp_path,
+                                                    settings):  # fmt: skip
+    settings.DATA_DIR = tmp_path / "data"
+    request = make_request(review, police, due=date(2026, 12, 4))
+    upload = SimpleUploadedFile("offer.md", CARE_LEAVERS.encode())
+    as_contributor.post(reverse("asks:answer", args=[review.id, request.id]), {"files": [upload]})
+    url = reverse("asks:detail", args=[review.id, request.id]) + "?format=json"
+    data = as_contributor.get(url).json()
+    document = EvidenceDocument.objects.get()
+    assert (data["state"], data["documents"]) == (
+        "answered", [{"id": document.id, "title": document.title}]
+    )  # fmt: skip
