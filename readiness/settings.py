@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "readiness.reports",
     "readiness.countdown",
     "readiness.glance",
+    "readiness.asks",
+    "readiness.conversations",
+    "readiness.notifications",
     "readiness.demo",
     "readiness.lib",
     # --- issue 14: the personal data check on exports ---
@@ -221,3 +224,23 @@ EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTH
 # --- issue 14: how long the audit log keeps an event (days); `readiness audit prune` deletes
 # older ones. Two years by default: set it to the council's retention schedule.
 AUDIT_RETENTION_DAYS = envint("READINESS_AUDIT_RETENTION_DAYS", "730")
+# E-mail (readiness notify): printed to the console unless an SMTP host is set. Django's own
+# names, so any Django mail guide applies.
+EMAIL_HOST = os.getenv("EMAIL_HOST", "")
+EMAIL_BACKEND = os.getenv(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", "587")
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "30")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "readiness@localhost")
+# Where links in e-mails point, and how many days before its due date an action item's
+# owner is reminded.
+READINESS_BASE_URL = os.getenv("READINESS_BASE_URL", "http://127.0.0.1:8000")
+READINESS_NOTIFY_DUE_WITHIN_DAYS = envint("READINESS_NOTIFY_DUE_WITHIN_DAYS", "3")

@@ -19,6 +19,9 @@ urlpatterns = [
     path("", include("readiness.privacy.urls")),
     path("", include("readiness.audit.urls")),
     path("", include("readiness.glance.urls")),
+    path("", include("readiness.asks.urls")),
+    path("", include("readiness.conversations.urls")),
+    path("", include("readiness.notifications.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -11,6 +11,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from readiness.actions.models import ActionItem
+from readiness.asks.models import EvidenceRequest
+from readiness.asks.queries import visible_requests, with_details
 from readiness.evidence.domain.stale import DocumentAge, format_date
 from readiness.evidence.domain.stale import stale_documents as library_stale_documents
 from readiness.evidence.models import EvidenceDocument
@@ -29,6 +31,7 @@ from .domain.timetable import (
     DocumentItem,
     NarrativeItem,
     Notice,
+    RequestFacts,
     Timetable,
     build_timetable,
     england_and_wales,
@@ -47,6 +50,7 @@ class Facts:
     actions: list[ActionFacts]
     briefs: list[BriefFacts]
     undated_documents: int
+    requests: list[RequestFacts]
 
 
 def notice_of(review: Review) -> Notice:
@@ -201,6 +205,16 @@ def briefs(review: Review) -> list[BriefFacts]:
     return out
 
 
+def waiting_requests(review: Review, membership: Membership | None) -> list[RequestFacts]:
+    """Requests for evidence still open, as the member may see them (`readiness.asks`)."""
+    waiting = with_details(visible_requests(review, membership)).filter(status=EvidenceRequest.OPEN)
+    return [
+        RequestFacts(r.id, r.agency.name, r.due_date,
+                     tuple(line.key for line in r.lines_of_enquiry.all()), _name(r.asked_by))
+        for r in waiting
+    ]  # fmt: skip
+
+
 def gather(
     review: Review,
     called: date,
@@ -214,6 +228,7 @@ def gather(
         actions=open_actions(review),
         briefs=briefs(review),
         undated_documents=undated,
+        requests=waiting_requests(review, membership),
     )
 
 
@@ -239,4 +254,5 @@ def countdown(
         actions=facts.actions,
         briefs=facts.briefs,
         undated_documents=facts.undated_documents,
+        requests=facts.requests,
     )

@@ -40,6 +40,8 @@ def _links(review_id: int, membership) -> Callable[[Task], str | None]:
     def link(task: Task) -> str | None:
         if task.kind == "narrative":
             return reverse("narratives:detail", args=[review_id, task.ref])
+        if task.kind == "request":
+            return reverse("asks:detail", args=[review_id, int(task.ref)])
         if task.kind == "brief":
             return reverse("narratives:briefs", args=[review_id])
         if task.kind == "evidence" and task.ref and (see_all or membership.agency_id):

@@ -27,7 +27,12 @@ def _user(person: object, password: str) -> object:
     users = get_user_model()
     user, created = users.objects.get_or_create(
         username=person.username,
-        defaults={"first_name": person.first_name, "last_name": person.last_name},
+        defaults={
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            # A reserved domain: the demo's e-mails (`readiness notify`) go to the console.
+            "email": f"{person.username}@demo.example",
+        },
     )
     if created:
         user.set_password(password)

@@ -354,7 +354,7 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def analyses(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     result = review_analysis(review)
     if format == "json":
         return JsonResponse(analysis_json(review, result))
@@ -367,6 +367,7 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
             "analysis": result,
             "rejected": rejected,
             "stale_months": settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
+            "may_ask": may(membership.role, GRADE),
         },
     )
 

@@ -328,7 +328,7 @@ def test_the_item_page_takes_the_same_queries_for_one_or_three_updates(
         mine, theirs = document(review, police, f"Police {n}"), document(review, other, f"ICB {n}")
         services.add_progress(police_item, lead, f"Update {n}", "in_progress", [mine, theirs])
         services.add_milestone(police_item, f"Step {n}", TODAY)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = as_contributor.get(reverse("actions:item", args=[review.id, police_item.code]))
     page = response.content.decode()
     assert [u.text for u in response.context["updates"]] == [

@@ -49,12 +49,15 @@ from readiness.lib import workdays
 
 WORKING_DAYS, FOLLOWING_MONDAY = "working_days", "following_monday"
 NoticeKind = Literal["working_days", "following_monday"]
-TaskKind = Literal["action_overdue", "evidence", "narrative", "action_open", "brief"]
+TaskKind = Literal["action_overdue", "evidence", "request", "narrative", "action_open", "brief"]
 
 # When each kind of item is due, as a share of the last preparation day (N-1), rounded up.
 SCHEDULE: dict[str, Fraction] = {
     "action_overdue": Fraction(1, 5),
     "evidence": Fraction(2, 5),
+    # Evidence asked of an agency: by its due date when that falls in the notice, else with
+    # the stale evidence, so that the narratives can cite it.
+    "request": Fraction(2, 5),
     "narrative": Fraction(1, 2),
     "action_open": Fraction(7, 10),
     "brief": Fraction(1),
@@ -63,6 +66,7 @@ KIND_ORDER = {kind: i for i, kind in enumerate(SCHEDULE)}
 KIND_LABELS = {
     "action_overdue": "Overdue action",
     "evidence": "Stale evidence",
+    "request": "Evidence request",
     "narrative": "Stale narrative",
     "action_open": "Open action",
     "brief": "Interview brief",
@@ -244,6 +248,17 @@ class ActionFacts:
 
 
 @dataclass(frozen=True)
+class RequestFacts:
+    """A request for evidence still waiting for the agency's answer."""
+
+    id: int
+    agency: str
+    due_date: date
+    lines: tuple[str, ...] = ()  # line of enquiry keys
+    asked_by: str = ""
+
+
+@dataclass(frozen=True)
 class BriefFacts:
     service: str
     impacts: int
@@ -367,6 +382,7 @@ def build_timetable(
     actions: Sequence[ActionFacts] = (),
     briefs: Sequence[BriefFacts] = (),
     undated_documents: int = 0,
+    requests: Sequence[RequestFacts] = (),
 ) -> Timetable:
     """The timetable for a call on `called`. Raises CountdownError for a call date that is
     not a working day or outside the years whose bank holidays are known."""
@@ -410,6 +426,20 @@ def build_timetable(
         ref = "" if doc.id is None else str(doc.id)
         tasks.append(task("evidence", ref, what, why, doc.owner, doc.agency,
                           deadlines["evidence"]))  # fmt: skip
+    for r in requests:
+        asked = f"asked by {r.asked_by}, " if r.asked_by else ""
+        lines = _plural(len(r.lines), "line") + " of enquiry"
+        what = f"{r.agency} to answer the request for evidence on {lines}"
+        due = long_date(r.due_date)
+        if r.due_date < called:
+            why = f"{asked}due {due}: overdue by {_plural((called - r.due_date).days, 'day')}"
+            day = deadlines["request"]
+        elif r.due_date < start:
+            why, day = f"{asked}due {due}", calendar.between(called, r.due_date)
+        else:
+            why = f"{asked}due {due}, after inspectors arrive: needed before"
+            day = deadlines["request"]
+        tasks.append(task("request", str(r.id), what, why, "Agency contributors", r.agency, day))
     for n in narratives:
         why = "; ".join(n.reasons) or "figures to refresh"
         tasks.append(task("narrative", n.key, f"A new version of \u201c{n.title}\u201d", why,

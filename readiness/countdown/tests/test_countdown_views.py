@@ -8,6 +8,7 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
+from readiness.asks.tests.factories import make_request
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.testing.factories import (
     ActionItemFactory,
@@ -300,6 +301,7 @@ def _grow(review, police, n):
         document(review, f"Old {i}", police, date(2024, 1, 1), n=i)
         narrative(review, f"n{i}", writer, timezone.now() - timedelta(days=300))
         ServiceImpact.objects.create(review=review, service=f"S{i}", text="x", added_by=writer)
+        make_request(review, police, due=date(2026, 12, 1), asked_by=writer)
 
 
 @pytest.mark.parametrize("n", [1, 3])
@@ -308,9 +310,9 @@ def test_the_page_takes_the_same_queries_for_one_or_three_of_each(
 ):
     _grow(review, police, n)
     as_lead.get(url(review, **CALL))  # warm the session
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         response = as_lead.get(url(review, **CALL))
-    assert len(rows(response)) == 4 * n
+    assert len(rows(response)) == 5 * n
 
 
 def test_a_contributor_s_json_and_exports_hide_other_agencies_evidence_too(as_contributor, items):

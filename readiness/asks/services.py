@@ -1,0 +1,102 @@
+"""Every change to a request goes through here: asking, answering by upload, declining."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from readiness.evidence.domain.extract import sniff
+from readiness.evidence.ingest import IngestReport, ingest_uploads
+from readiness.evidence.models import DocumentSource, EvidenceDocument
+from readiness.frameworks.models import LineOfEnquiry
+from readiness.reviews.models import Agency, Review
+
+from .domain.state import AskError, check_decline, check_request
+from .models import EvidenceRequest
+
+
+def ask(
+    review: Review,
+    user: AbstractBaseUser | None,
+    *,
+    agency: Agency | None,
+    lines: list[LineOfEnquiry],
+    due_date: date | None,
+    message: str,
+) -> EvidenceRequest:
+    """Ask `agency` for evidence on `lines` by `due_date`. Raises AskError and stores
+    nothing on a problem. The agency's contributors hear of it from `readiness notify`."""
+    check_request(agency.id if agency else None, [line.id for line in lines], due_date,
+                  message, timezone.localdate())  # fmt: skip
+    if agency.review_id != review.id:
+        raise AskError("That agency is not part of this review.")
+    if any(line.judgement.framework_id != review.framework_id for line in lines):
+        raise AskError("Those lines of enquiry are not in this review's framework.")
+    with transaction.atomic():
+        request = EvidenceRequest.objects.create(
+            review=review, agency=agency, message=message.strip(), due_date=due_date,
+            asked_by=user,
+        )  # fmt: skip
+        request.lines_of_enquiry.set(lines)
+    return request
+
+
+def _documents_uploaded(
+    review: Review, agency: Agency, uploads: list[tuple[str, bytes]]
+) -> list[int]:
+    """The documents that now hold what was uploaded: a plain file by its content (so a file
+    the library already held counts too), a zip and an e-mail's attachments by the path the
+    ingest gave them ("archive.zip/folder/file") as this agency's, so that another agency's
+    zip of the same name is never taken for it."""
+    hashes, prefixes = [], []
+    for name, data in uploads:
+        if sniff(name, data) != "zip":
+            hashes.append(hashlib.sha256(data).hexdigest())
+        prefixes.append(f"{name}/")
+    in_zip = Q()
+    for prefix in prefixes:
+        in_zip |= Q(path__startswith=prefix)
+    by_hash = EvidenceDocument.objects.filter(review=review, content_hash__in=hashes)
+    by_path = DocumentSource.objects.filter(in_zip, document__review=review, agency=agency)
+    return sorted(
+        set(by_hash.values_list("id", flat=True))
+        | set(by_path.values_list("document_id", flat=True))
+    )
+
+
+def answer(
+    request: EvidenceRequest, user: AbstractBaseUser, uploads: list[tuple[str, bytes]]
+) -> tuple[IngestReport, list[int]]:
+    """Take the uploaded files into the evidence library as the asked agency's, link the
+    documents to the request and mark it answered. When no file could be used, the request
+    stays as it was. A declined request can still be answered (the agency found it after
+    all). Returns the ingest report and the ids of the documents linked."""
+    report = ingest_uploads(request.review, uploads, user=user, agency=request.agency)
+    document_ids = _documents_uploaded(request.review, request.agency, uploads)
+    if document_ids:
+        with transaction.atomic():
+            request.documents.add(*document_ids)
+            request.status = EvidenceRequest.ANSWERED
+            request.answered_by = user
+            request.answered_at = timezone.now()
+            request.decline_reason = ""
+            request.save(update_fields=["status", "answered_by", "answered_at",
+                                        "decline_reason"])  # fmt: skip
+    return report, document_ids
+
+
+def decline(request: EvidenceRequest, user: AbstractBaseUser, reason: str) -> None:
+    """The agency cannot supply the evidence, and says why."""
+    check_decline(reason)
+    if request.status == EvidenceRequest.ANSWERED:
+        raise AskError("This request has been answered: it cannot be declined now.")
+    request.status = EvidenceRequest.DECLINED
+    request.decline_reason = reason.strip()
+    request.answered_by = user
+    request.answered_at = timezone.now()
+    request.save(update_fields=["status", "decline_reason", "answered_by", "answered_at"])
