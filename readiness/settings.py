@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "readiness.countdown",
     "readiness.demo",
     "readiness.lib",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "readiness.lib.csp.ContentSecurityPolicyMiddleware",
+    "readiness.lib.hardening.RequestSizeMiddleware",
+    "readiness.lib.hardening.NoStoreMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "readiness.urls"
@@ -105,15 +109,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's own login for now. Single sign-on (OIDC or SAML) is added by listing
 # its backend here; nothing else in the code looks at how a user signed in.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reviews:index"
 LOGOUT_REDIRECT_URL = "login"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("READINESS_SECURE_COOKIES", "False")
@@ -155,10 +158,44 @@ LOGGING = {
 # Largest single evidence file accepted (bytes); Office files are also capped on their
 # decompressed size when they are read.
 EVIDENCE_UPLOAD_MAX_BYTES = envint("READINESS_EVIDENCE_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024))
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 # How old the newest evidence on a line of enquiry may be before it is called stale.
 EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
 # How old any one document may be (months before the inspection window opens, or today once
 # it has) before it is named as out of date.
 EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")
+
+
+# --- Hardening (issue 15) --------------------------------------------------------------
+# Kept together so that other settings work can merge around it; docs/security.md explains
+# each choice.
+
+# All four of Django's password validators.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sign-in throttling (django-axes): after this many failures in the cool-off window an
+# account is locked, and so is the address they came from, each on its own.
+AXES_ENABLED = envbool("READINESS_SIGN_IN_THROTTLING", "True")
+AXES_FAILURE_LIMIT = envint("READINESS_SIGN_IN_FAILURES", "10")
+AXES_COOLOFF_TIME = envint("READINESS_SIGN_IN_LOCKOUT_MINUTES", "15") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "readiness.lib.hardening.locked_out"
+
+# Uploaded files go to disk in chunks, never wholly into memory; a request whose declared
+# length is over the largest upload is refused before its body is read
+# (lib/hardening.RequestSizeMiddleware).
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+# The largest request body accepted at all: a few files at their limit plus the form.
+REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(210 * 1024 * 1024))
+# Plain zip archives sent as evidence: all members together, how many, how far they expand.
+EVIDENCE_ARCHIVE_MAX_BYTES = envint("READINESS_EVIDENCE_ARCHIVE_MAX_BYTES", str(500 * 1024 * 1024))
+EVIDENCE_ARCHIVE_MAX_MEMBERS = envint("READINESS_EVIDENCE_ARCHIVE_MAX_MEMBERS", "2000")
+# --- end of hardening -------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
 from readiness.reviews.models import Agency
 
 from .domain.lists import DEFAULT_STALE_WEEKS, VIEWS, ItemFilter
@@ -140,7 +140,7 @@ class ProgressForm(GovukFormMixin, forms.Form):
         help_text="What changed since the last update, and for whom.",
     )
     status = forms.ChoiceField(label="Status now", choices=ActionItem.STATUSES)
-    documents = forms.ModelMultipleChoiceField(
+    documents = IdMultipleChoiceField(
         label="Evidence documents",
         queryset=EvidenceDocument.objects.none(),
         required=False,

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdChoiceField
 from readiness.reviews.models import Agency
 
 MAX_FILES = 200
@@ -25,7 +25,7 @@ class UploadForm(GovukFormMixin, forms.Form):
         help_text="PDF, Word, Excel, CSV, PowerPoint, web pages, text or e-mail (.eml) files, "
         f"or a zip of them; at most {MAX_FILES} files and 50 MB each.",
     )
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+    agency = IdChoiceField(queryset=Agency.objects.none(), required=False)
 
     def __init__(
         self, *args: object, review: object = None, fixed_agency: object = None, **kwargs: object
@@ -87,7 +87,7 @@ class CorrectionForm(GovukFormMixin, forms.Form):
             ("process", "Mainly process"),
         ],
     )
-    agency = forms.ModelChoiceField(
+    agency = IdChoiceField(
         label="Agency", queryset=Agency.objects.none(), required=False, empty_label="No agency"
     )
 

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from readiness.evidence.models import EvidenceDocument
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
 
 from .models import NarrativeVersion, ServiceImpact
 
@@ -19,7 +19,7 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         help_text="Their latest figures are shown with the narrative and checked for "
         "staleness after each import.",
     )
-    document_ids = forms.ModelMultipleChoiceField(
+    document_ids = IdMultipleChoiceField(
         label="Documents from the evidence library",
         required=False,
         queryset=EvidenceDocument.objects.none(),

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdChoiceField
 
 from .models import Agency, Membership
 
@@ -9,7 +9,7 @@ from .models import Agency, Membership
 class ReviewForm(GovukFormMixin, forms.Form):
     name = forms.CharField(label="Name of the review", max_length=200)
     area = forms.CharField(label="Local authority area", max_length=120)
-    framework = forms.ModelChoiceField(queryset=None, label="Framework", empty_label=None)
+    framework = IdChoiceField(queryset=None, label="Framework", empty_label=None)
     window_starts = forms.DateField(
         label="Inspection expected from",
         required=False,
@@ -58,7 +58,7 @@ class ReviewForm(GovukFormMixin, forms.Form):
 class MemberForm(GovukFormMixin, forms.Form):
     username = forms.CharField(label="Username", max_length=150)
     role = forms.ChoiceField(label="Role", choices=Membership.ROLES)
-    agency = forms.ModelChoiceField(
+    agency = IdChoiceField(
         queryset=Agency.objects.none(),
         required=False,
         label="Agency",
