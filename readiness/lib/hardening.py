@@ -15,7 +15,7 @@ NO_STORE = "no-store, private"
 
 
 def _megabytes(size: int) -> str:
-    return f"{size // 1_048_576} MB"
+    return f"{size // 1_048_576} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
 
 
 class RequestSizeMiddleware:
@@ -37,7 +37,7 @@ class RequestSizeMiddleware:
                 f"What you sent is larger than the {_megabytes(limit)} one request may carry: "
                 "send fewer or smaller files at a time."
                 if length > limit
-                else "The request's length could not be read."
+                else "The request’s length could not be read."
             )
             response = render(request, "errors/413.html", {"reason": reason}, status=413)
             # The body is never read: the connection cannot be reused for another request.
