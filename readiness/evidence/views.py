@@ -23,7 +23,7 @@ from .forms import AddLineForm, CorrectionForm, DecisionForm, UploadForm
 from .ingest import ingest_uploads, stored_path
 from .models import Alignment, DocumentChange, EvidenceDocument, RejectedFile
 from .queries import analysis_json, evidence_by_line, review_analysis, visible_documents
-from .search import search as search_passages
+from .search import Results, search_page
 
 # An original is always sent as a download, never shown in the page: it is untrusted.
 DOWNLOAD_TYPES = {
@@ -352,25 +352,51 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
     )
 
 
+SEARCH_PAGE_SIZE = 20
+
+
 @login_required
 def search(request: HttpRequest, review_id: int) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     query = request.GET.get("q", "").strip()[:200]
-    hits, documents = [], {}
+    page = _page_number(request.GET.get("page"))
+    results, documents = Results([], 0), {}
     if query:
         visible = visible_documents(review, membership)
-        allowed = (
-            None
-            if may(membership.role, SEE_ALL_EVIDENCE)
-            else list(visible.values_list("id", flat=True))
+        # A contributor's agency is filtered inside the search, before ranking and paging.
+        agency_id = None if may(membership.role, SEE_ALL_EVIDENCE) else (membership.agency_id or -1)
+        results = search_page(
+            review.id,
+            query,
+            agency_id=agency_id,
+            limit=SEARCH_PAGE_SIZE,
+            offset=(page - 1) * SEARCH_PAGE_SIZE,
         )
-        hits = search_passages(review.id, query, document_ids=allowed)
-        documents = visible.in_bulk([h.document_id for h in hits])
+        documents = visible.in_bulk([h.document_id for h in results.hits])
+    pages = max(1, -(-results.total // SEARCH_PAGE_SIZE))
     return render(
         request,
         "evidence/search.html",
-        {"review": review, "query": query, "hits": hits, "documents": documents},
+        {
+            "review": review,
+            "query": query,
+            "hits": results.hits,
+            "total": results.total,
+            "documents": documents,
+            "page": page,
+            "pages": pages,
+            "first": (page - 1) * SEARCH_PAGE_SIZE + 1,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if page < pages else None,
+        },
     )
+
+
+def _page_number(text: str | None) -> int:
+    """?page=N, forgiving: anything that is not a sensible page number is page 1."""
+    if text and text.isdigit() and len(text) <= 6:
+        return max(1, int(text))
+    return 1
 
 
 @login_required
