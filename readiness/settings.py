@@ -194,8 +194,5 @@ AXES_LOCKOUT_CALLABLE = "readiness.lib.hardening.locked_out"
 FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 # The largest request body accepted at all: a few files at their limit plus the form.
-REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(210 * 1024 * 1024))
-# Plain zip archives sent as evidence: all members together, how many, how far they expand.
-EVIDENCE_ARCHIVE_MAX_BYTES = envint("READINESS_EVIDENCE_ARCHIVE_MAX_BYTES", str(500 * 1024 * 1024))
-EVIDENCE_ARCHIVE_MAX_MEMBERS = envint("READINESS_EVIDENCE_ARCHIVE_MAX_MEMBERS", "2000")
+REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(250 * 1024 * 1024))
 # --- end of hardening -------------------------------------------------------------------

@@ -315,8 +315,9 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         agency = own_agency or form.cleaned_data.get("agency")
-        uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        report = ingest_uploads(review, uploads, user=request.user, agency=agency)
+        report = ingest_uploads(
+            review, form.cleaned_data["files"], user=request.user, agency=agency
+        )
         messages.success(request, f"Checked {report.seen} files: {report.added} added.")
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(
