@@ -1,6 +1,7 @@
 from django import forms
 
 from readiness.lib.forms import GovukFormMixin
+from readiness.lib.limits import ARGUMENT
 
 from .models import JudgementAssessment
 
@@ -13,15 +14,22 @@ class AssessmentForm(GovukFormMixin, forms.Form):
     grade = forms.ChoiceField(label="Grade", required=False, widget=forms.RadioSelect)
     rationale = forms.CharField(
         label="Rationale against the grade descriptors",
+        max_length=ARGUMENT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Why this grade: which descriptor fits best, and what shows it.",
     )
     strengths = forms.CharField(
-        label="Strengths", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label="Strengths",
+        max_length=ARGUMENT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     areas_for_improvement = forms.CharField(
-        label="Areas for improvement", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label="Areas for improvement",
+        max_length=ARGUMENT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     confidence = forms.ChoiceField(
         label="Confidence in this grade",

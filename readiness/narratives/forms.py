@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
+from readiness.lib.limits import PARAGRAPH
 
 from .models import NarrativeVersion, ServiceImpact
 
@@ -28,6 +29,7 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
     )
     evidence_text = forms.CharField(
         label="Other evidence it signposts",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Anything not in the evidence library, one reference per line.",

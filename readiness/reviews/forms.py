@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from readiness.lib.forms import GovukFormMixin, IdChoiceField
+from readiness.lib.limits import PARAGRAPH
 
 from .models import Agency, Membership
 
@@ -23,12 +24,14 @@ class ReviewForm(GovukFormMixin, forms.Form):
     )
     agencies = forms.CharField(
         label="Partner agencies",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One per line, for example: Anytown Council; Anyshire Police",
     )
     phases = forms.CharField(
         label="Phases",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line, in order, for example: Part 1: front door",
