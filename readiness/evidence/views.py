@@ -4,14 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may
+from readiness.reviews.models import Review
 
 from . import index_exports
 from .alignment import confirm_line, decide
@@ -81,6 +84,7 @@ def by_line(request: HttpRequest, review_id: int, format: str = "html") -> HttpR
         {
             "review": review,
             "judgements": judgements,
+            "document_url": _document_url_prefix(review.id),
             "document_count": visible_documents(review, membership).count(),
             "may_upload": may(membership.role, CONTRIBUTE),
             "sees_all": may(membership.role, SEE_ALL_EVIDENCE),
@@ -97,15 +101,7 @@ def by_agency(request: HttpRequest, review_id: int, format: str = "html") -> Htt
         .order_by("agency__name", "title")
     )
     if format == "json":
-        return JsonResponse(
-            {
-                "review": review.id,
-                "documents": [
-                    _document_json(d)
-                    for d in documents.prefetch_related("alignments__line_of_enquiry")
-                ],
-            }
-        )
+        return JsonResponse(_documents_page(request, review, documents))
     groups: dict[str, list] = {}
     for document in documents:
         groups.setdefault(document.agency.name if document.agency else "No agency", []).append(
@@ -114,8 +110,44 @@ def by_agency(request: HttpRequest, review_id: int, format: str = "html") -> Htt
     return render(
         request,
         "evidence/by_agency.html",
-        {"review": review, "groups": sorted(groups.items())},
+        {
+            "review": review,
+            "groups": sorted(groups.items()),
+            "document_url": _document_url_prefix(review.id),
+        },
     )
+
+
+JSON_PAGE_SIZE = 100
+
+
+def _documents_page(request: HttpRequest, review: Review, documents: QuerySet) -> dict:
+    """One page of the documents with their alignments: a large library in one answer is
+    thousands of alignments, read, built and sent on every call."""
+    count = documents.count()
+    pages = max(1, -(-count // JSON_PAGE_SIZE))
+    page = min(_page_number(request.GET.get("page")), pages)
+    chosen = documents[(page - 1) * JSON_PAGE_SIZE : page * JSON_PAGE_SIZE].prefetch_related(
+        Prefetch(
+            "alignments",
+            Alignment.objects.select_related("line_of_enquiry").order_by("-confidence", "id"),
+        )
+    )
+    here = reverse("evidence:documents-json", args=[review.id])
+    return {
+        "review": review.id,
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "next": f"{here}?page={page + 1}" if page < pages else None,
+        "documents": [_document_json(d) for d in chosen],
+    }
+
+
+def _document_url_prefix(review_id: int) -> str:
+    """The address of a document of this review without its id: a list of hundreds of
+    documents builds each link by joining, not by resolving the URL pattern each time."""
+    return reverse("evidence:document", args=[review_id, 1]).removesuffix("1/")
 
 
 def _document_json(document: EvidenceDocument) -> dict:
