@@ -59,15 +59,23 @@ def setup():
     lines = list(LineOfEnquiry.objects.filter(judgement__framework=framework))
     documents = EvidenceDocument.objects.bulk_create(
         EvidenceDocument(
-            review=review, content_hash=f"{n:064x}", title=f"Document {n}",
-            agency=agencies[n % len(agencies)], file_type="pdf", size_bytes=1000,
-            stored_name="x", kind_label="Audit report", kind_score=0.8,
+            review=review,
+            content_hash=f"{n:064x}",
+            title=f"Document {n}",
+            agency=agencies[n % len(agencies)],
+            file_type="pdf",
+            size_bytes=1000,
+            stored_name="x",
+            kind_label="Audit report",
+            kind_score=0.8,
         )  # fmt: skip
         for n in range(DOCUMENTS)
     )
     Alignment.objects.bulk_create(
         Alignment(
-            document=document, line_of_enquiry=line, confidence=random.random(),
+            document=document,
+            line_of_enquiry=line,
+            confidence=random.random(),
             below_threshold=random.random() < 0.5,
             status=Alignment.CONFIRMED if random.random() < 0.1 else Alignment.SUGGESTED,
             reasons=[REASON.format(page=p) for p in range(3)],

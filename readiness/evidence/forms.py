@@ -23,7 +23,8 @@ class UploadForm(GovukFormMixin, forms.Form):
         allow_empty_file=True,  # an empty file is reported with the others, not refused whole
         widget=MultipleFileInput(attrs={"class": "govuk-file-upload"}),
         help_text="PDF, Word, Excel, CSV, PowerPoint, web pages, text or e-mail (.eml) files, "
-        f"or a zip of them; at most {MAX_FILES} files and 50 MB each.",
+        f"or a zip of them; at most {MAX_FILES} files, 50 MB each and "
+        f"{settings.REQUEST_MAX_BYTES // 1_048_576} MB in all.",
     )
     agency = IdChoiceField(queryset=Agency.objects.none(), required=False)
 
