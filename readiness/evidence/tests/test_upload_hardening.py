@@ -168,3 +168,15 @@ def test_uploads_are_streamed_to_a_file_on_disk_not_held_in_memory():
     upload = request.FILES["files"]
     assert isinstance(upload, TemporaryUploadedFile)
     assert open(upload.temporary_file_path(), "rb").read() == b"x" * 1000
+
+
+def test_an_office_file_is_judged_on_its_whole_ratio_too():
+    from readiness.evidence.domain.extract import extract
+
+    # Forty parts of 1 MB each: none large enough to be judged alone, 40 MB from a few KB.
+    parts = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+    parts.update({f"word/media/zeros{n}.bin": b"\0" * MIB for n in range(40)})
+    with pytest.raises(Rejected) as refused:
+        extract("report.docx", _zip(parts), Limits())
+    assert refused.value.reason.startswith("The Word document would expand ")
+    assert "it may be a zip bomb" in refused.value.reason
