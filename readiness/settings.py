@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "readiness.audit",
     # --- issue 14: moving a review between installations ---
     "readiness.transfer",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     "readiness.lib.csp.ContentSecurityPolicyMiddleware",
     # --- issue 14: the audit log learns who and from where of the request being served ---
     "readiness.audit.services.AuditContextMiddleware",
+    "readiness.lib.hardening.RequestSizeMiddleware",
+    "readiness.lib.hardening.NoStoreMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "readiness.urls"
@@ -120,15 +124,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's own login for now. Single sign-on (OIDC or SAML) is added by listing
 # its backend here; nothing else in the code looks at how a user signed in.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reviews:index"
 LOGOUT_REDIRECT_URL = "login"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
 
 # --- Serving over HTTPS behind a reverse proxy (issue 14 item 1, issue 15 item 9) ----------
 # docs/deploy.md documents these; under its settings `readiness check --deploy` is silent
@@ -213,7 +216,6 @@ LOGGING = {
 # Largest single evidence file accepted (bytes); Office files are also capped on their
 # decompressed size when they are read.
 EVIDENCE_UPLOAD_MAX_BYTES = envint("READINESS_EVIDENCE_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024))
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 # How old the newest evidence on a line of enquiry may be before it is called stale.
 EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
@@ -244,3 +246,34 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "readiness@localhost")
 # owner is reminded.
 READINESS_BASE_URL = os.getenv("READINESS_BASE_URL", "http://127.0.0.1:8000")
 READINESS_NOTIFY_DUE_WITHIN_DAYS = envint("READINESS_NOTIFY_DUE_WITHIN_DAYS", "3")
+
+# --- Hardening (issue 15) --------------------------------------------------------------
+# Kept together so that other settings work can merge around it; docs/security.md explains
+# each choice.
+
+# All four of Django's password validators.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sign-in throttling (django-axes): after this many failures in the cool-off window an
+# account is locked, and so is the address they came from, each on its own.
+AXES_ENABLED = envbool("READINESS_SIGN_IN_THROTTLING", "True")
+AXES_FAILURE_LIMIT = envint("READINESS_SIGN_IN_FAILURES", "10")
+AXES_COOLOFF_TIME = envint("READINESS_SIGN_IN_LOCKOUT_MINUTES", "15") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "readiness.lib.hardening.locked_out"
+
+# Uploaded files go to disk in chunks, never wholly into memory; a request whose declared
+# length is over the largest upload is refused before its body is read
+# (lib/hardening.RequestSizeMiddleware).
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+# The largest request body accepted at all: a few files at their limit plus the form.
+REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(250 * 1024 * 1024))
+# --- end of hardening -------------------------------------------------------------------

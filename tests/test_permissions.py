@@ -228,6 +228,11 @@ def test_each_role_gets_the_expected_status(
     if method == "post":
         data = {
             "grade": "good",
+            # The judgement form refuses a POST that lacks any of its fields.
+            "rationale": "",
+            "strengths": "",
+            "areas_for_improvement": "",
+            "confidence": "",
             "reference": "Audit report",
             "decision": "confirm",
             "line": line.key,

@@ -4,7 +4,8 @@ from django.db.models import Q
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
+from readiness.lib.limits import PARAGRAPH
 from readiness.reviews.models import Agency
 
 from .domain.lists import DEFAULT_STALE_WEEKS, VIEWS, ItemFilter
@@ -136,11 +137,12 @@ class ItemForm(GovukFormMixin, forms.ModelForm):
 class ProgressForm(GovukFormMixin, forms.Form):
     text = forms.CharField(
         label="What has happened",
+        max_length=PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What changed since the last update, and for whom.",
     )
     status = forms.ChoiceField(label="Status now", choices=ActionItem.STATUSES)
-    documents = forms.ModelMultipleChoiceField(
+    documents = IdMultipleChoiceField(
         label="Evidence documents",
         queryset=EvidenceDocument.objects.none(),
         required=False,

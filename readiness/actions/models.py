@@ -10,6 +10,7 @@ from django.db import models
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
+from readiness.lib.limits import ITEM, PARAGRAPH, bounded_text
 from readiness.reviews.models import Agency, Phase, Review
 
 
@@ -25,7 +26,7 @@ class Finding(models.Model):
     evaluation = models.CharField(max_length=12, choices=EVALUATIONS, default=PERFORMANCE)
     area = models.CharField(max_length=200, help_text="Report section.")
     position = models.PositiveIntegerField(default=0, help_text="Order within the area.")
-    text = models.TextField()
+    text = bounded_text(PARAGRAPH)
     phase = models.ForeignKey(
         Phase, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
     )
@@ -87,9 +88,11 @@ class ActionItem(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="action_items")
     kind = models.CharField(max_length=16, choices=KINDS)
     code = models.CharField(max_length=12, editable=False)
-    text = models.TextField()
-    rationale = models.TextField(blank=True)
-    guidance = models.TextField(blank=True, help_text="Advice under the item, one point a line.")
+    text = bounded_text(ITEM)
+    rationale = bounded_text(PARAGRAPH, blank=True)
+    guidance = bounded_text(
+        PARAGRAPH, blank=True, help_text="Advice under the item, one point a line."
+    )
     finding = models.ForeignKey(
         Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_items"
     )
@@ -146,7 +149,7 @@ class Milestone(models.Model):
 
 class ProgressUpdate(models.Model):
     item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
-    text = models.TextField()
+    text = bounded_text(PARAGRAPH)
     status = models.CharField(max_length=12, choices=ActionItem.STATUSES)
     documents = models.ManyToManyField(EvidenceDocument, blank=True, related_name="+")
     evidence_reference = models.CharField(max_length=300, blank=True)

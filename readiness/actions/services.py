@@ -28,6 +28,7 @@ from readiness.actions.domain.validation import (
 )
 from readiness.actions.models import ActionItem, CodeSequence, Finding, Milestone, ProgressUpdate
 from readiness.frameworks.models import Judgement
+from readiness.lib.limits import ITEM, PARAGRAPH
 from readiness.reviews.models import Agency, Membership, Review
 
 
@@ -64,7 +65,7 @@ def create_item(review: Review, kind: str, text: str, code: str = "", **fields) 
     collision or a malformed code, ValueError on a due date before the review began."""
     if not text.strip():
         raise ItemProblems(["An item needs its text."])
-    problems = check_item_fields(review, fields)
+    problems = _too_long({"text": text, **fields}) + check_item_fields(review, fields)
     if problems:
         raise ItemProblems(problems)
     judgements = fields.pop("judgements", None)
@@ -189,6 +190,19 @@ class ItemProblems(ValueError):
         self.problems = problems
 
 
+_ITEM_TEXT = {"text": ("The text", ITEM), "rationale": ("The rationale", PARAGRAPH),
+              "guidance": ("The guidance", PARAGRAPH)}  # fmt: skip
+
+
+def _too_long(fields: dict) -> list[str]:
+    """The same limits as the model, for every way in (web, command line, plan import)."""
+    return [
+        f"{label} is {len(str(fields[name]).strip()):,} characters: keep it to {limit:,}."
+        for name, (label, limit) in _ITEM_TEXT.items()
+        if name in fields and len(str(fields[name] or "").strip()) > limit
+    ]
+
+
 def check_item_fields(review: Review, fields: dict, code: str = "") -> list[str]:
     """Problems with the due date, owner and agency in FIELDS (objects or ids)."""
     owner, agency = fields.get("owner"), fields.get("owner_agency")
@@ -215,7 +229,7 @@ def update_item(item: ActionItem, **fields) -> ActionItem:
         "owner": fields.get("owner", item.owner),
         "owner_agency": fields.get("owner_agency", item.owner_agency),
     }
-    problems = check_item_fields(item.review, merged)
+    problems = _too_long(fields) + check_item_fields(item.review, merged)
     if problems:
         raise ItemProblems(problems)
     judgements = fields.pop("judgements", None)
@@ -241,6 +255,8 @@ def add_progress(
         raise ItemProblems(["Say what has happened since the last update."])
     if status not in dict(ActionItem.STATUSES):
         raise ItemProblems([f"“{status}” is not a status."])
+    if len(text.strip()) > PARAGRAPH:
+        raise ItemProblems([f"Keep the update to {PARAGRAPH:,} characters."])
     outside = [d for d in documents if d.review_id != item.review_id]
     if outside:
         raise ItemProblems(["A linked document is not in this review's evidence library."])

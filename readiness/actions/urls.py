@@ -1,15 +1,17 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "actions"
-review = "reviews/<int:review_id>/"
+review = "reviews/<id:review_id>/"
 base = review + "actions/"
 urlpatterns = [
     path(review + "findings/", views.findings, name="findings"),
     path(review + "findings.json", views.findings, {"format": "json"}, name="findings-json"),
     path(review + "findings/new/", views.finding_edit, name="new-finding"),
-    path(review + "findings/<int:finding_id>/edit/", views.finding_edit, name="edit-finding"),
+    path(review + "findings/<id:finding_id>/edit/", views.finding_edit, name="edit-finding"),
     path(review + "findings/carry-forward/", views.carry_forward, name="carry-forward"),
     path(base, views.plan, name="plan"),
     path(review + "actions.json", views.plan, {"format": "json"}, name="plan-json"),
@@ -21,7 +23,7 @@ urlpatterns = [
     path(base + "<str:code>/progress/", views.add_progress, name="progress"),
     path(base + "<str:code>/milestones/", views.add_milestone, name="milestone"),
     path(
-        base + "<str:code>/milestones/<int:milestone_id>/done/",
+        base + "<str:code>/milestones/<id:milestone_id>/done/",
         views.milestone_done,
         name="milestone-done",
     ),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import BinaryIO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from readiness.evidence.domain.extract import sniff
-from readiness.evidence.ingest import IngestReport, ingest_uploads
+from readiness.evidence.ingest import IngestReport, ingest_uploads, is_plain_zip
 from readiness.evidence.models import DocumentSource, EvidenceDocument
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.models import Agency, Review
@@ -46,18 +46,16 @@ def ask(
     return request
 
 
-def _documents_uploaded(
-    review: Review, agency: Agency, uploads: list[tuple[str, bytes]]
-) -> list[int]:
+def _documents_uploaded(review: Review, agency: Agency, uploads: list[BinaryIO]) -> list[int]:
     """The documents that now hold what was uploaded: a plain file by its content (so a file
     the library already held counts too), a zip and an e-mail's attachments by the path the
     ingest gave them ("archive.zip/folder/file") as this agency's, so that another agency's
     zip of the same name is never taken for it."""
     hashes, prefixes = [], []
-    for name, data in uploads:
-        if sniff(name, data) != "zip":
-            hashes.append(hashlib.sha256(data).hexdigest())
-        prefixes.append(f"{name}/")
+    for upload in uploads:
+        if not is_plain_zip(upload):
+            hashes.append(_sha256(upload))
+        prefixes.append(f"{upload.name}/")
     in_zip = Q()
     for prefix in prefixes:
         in_zip |= Q(path__startswith=prefix)
@@ -69,8 +67,17 @@ def _documents_uploaded(
     )
 
 
+def _sha256(upload: BinaryIO) -> str:
+    """The upload's content hash, read in chunks (uploads are streamed to disk)."""
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in iter(lambda: upload.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def answer(
-    request: EvidenceRequest, user: AbstractBaseUser, uploads: list[tuple[str, bytes]]
+    request: EvidenceRequest, user: AbstractBaseUser, uploads: list[BinaryIO]
 ) -> tuple[IngestReport, list[int]]:
     """Take the uploaded files into the evidence library as the asked agency's, link the
     documents to the request and mark it answered. When no file could be used, the request

@@ -3,17 +3,17 @@ from django.urls import path
 from . import views
 
 app_name = "asks"
-base = "reviews/<int:review_id>/requests/"
+base = "reviews/<id:review_id>/requests/"
 urlpatterns = [
     path(base, views.index, name="index"),
     path(
-        "reviews/<int:review_id>/requests.json", views.index, {"format": "json"}, name="index-json"
+        "reviews/<id:review_id>/requests.json", views.index, {"format": "json"}, name="index-json"
     ),  # fmt: skip
     path(
-        "reviews/<int:review_id>/requests.xlsx", views.index, {"format": "xlsx"}, name="index-xlsx"
+        "reviews/<id:review_id>/requests.xlsx", views.index, {"format": "xlsx"}, name="index-xlsx"
     ),  # fmt: skip
     path(base + "new/", views.new, name="new"),
-    path(base + "<int:request_id>/", views.detail, name="detail"),
-    path(base + "<int:request_id>/answer/", views.answer, name="answer"),
-    path(base + "<int:request_id>/decline/", views.decline, name="decline"),
+    path(base + "<id:request_id>/", views.detail, name="detail"),
+    path(base + "<id:request_id>/answer/", views.answer, name="answer"),
+    path(base + "<id:request_id>/decline/", views.decline, name="decline"),
 ]

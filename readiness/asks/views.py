@@ -215,8 +215,7 @@ def answer(request: HttpRequest, review_id: int, request_id: int) -> HttpRespons
     form = AnswerForm(request.POST, request.FILES, request=item)
     if not form.is_valid():
         return _detail(request, review, membership, item, answer_form=form, status=400)
-    uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-    report, ids = services.answer(item, request.user, uploads)
+    report, ids = services.answer(item, request.user, form.cleaned_data["files"])
     n = len(ids)
     if n:
         messages.success(

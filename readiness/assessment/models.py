@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from readiness.frameworks.models import GradeLevel, Judgement
+from readiness.lib.limits import ARGUMENT, bounded_text
 from readiness.reviews.models import Phase, Review
 
 
@@ -16,9 +17,9 @@ class JudgementAssessment(models.Model):
     grade = models.ForeignKey(
         GradeLevel, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    rationale = models.TextField(blank=True)
-    strengths = models.TextField(blank=True)
-    areas_for_improvement = models.TextField(blank=True)
+    rationale = bounded_text(ARGUMENT, blank=True)
+    strengths = bounded_text(ARGUMENT, blank=True)
+    areas_for_improvement = bounded_text(ARGUMENT, blank=True)
     confidence = models.CharField(max_length=10, choices=CONFIDENCE, blank=True)
     phase = models.ForeignKey(
         Phase,

@@ -1,18 +1,20 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "assessment"
 urlpatterns = [
-    path("reviews/<int:review_id>/grid/", views.grid, name="grid"),
-    path("reviews/<int:review_id>/grid.json", views.grid, {"format": "json"}, name="grid-json"),
-    path("reviews/<int:review_id>/judgements.<str:format>", views.export, name="export"),
-    path("reviews/<int:review_id>/judgements/<slug:key>/", views.judgement, name="judgement"),
+    path("reviews/<id:review_id>/grid/", views.grid, name="grid"),
+    path("reviews/<id:review_id>/grid.json", views.grid, {"format": "json"}, name="grid-json"),
+    path("reviews/<id:review_id>/judgements.<str:format>", views.export, name="export"),
+    path("reviews/<id:review_id>/judgements/<slug:key>/", views.judgement, name="judgement"),
     path(
-        "reviews/<int:review_id>/judgements/<slug:key>/evidence/",
+        "reviews/<id:review_id>/judgements/<slug:key>/evidence/",
         views.add_link,
         name="add-link",
     ),
-    path("reviews/<int:review_id>/risks/", views.risks, name="risks"),
-    path("reviews/<int:review_id>/risks.json", views.risks, {"format": "json"}, name="risks-json"),
+    path("reviews/<id:review_id>/risks/", views.risks, name="risks"),
+    path("reviews/<id:review_id>/risks.json", views.risks, {"format": "json"}, name="risks-json"),
 ]

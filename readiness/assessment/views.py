@@ -92,7 +92,10 @@ def judgement(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
             "areas_for_improvement": assessment.areas_for_improvement,
             "confidence": assessment.confidence,
         }
-    form = AssessmentForm(request.POST or None, initial=initial, grades=grades)
+    # Bound on every POST, even an empty one: a blank POST is refused, never saved.
+    form = AssessmentForm(
+        request.POST if request.method == "POST" else None, initial=initial, grades=grades
+    )
     if request.method == "POST":
         if not may_grade:
             raise PermissionDenied(

@@ -4,6 +4,6 @@ from . import views
 
 app_name = "audit"
 urlpatterns = [
-    path("reviews/<int:review_id>/audit/", views.log, name="log"),
-    path("reviews/<int:review_id>/audit.csv", views.log_csv, name="csv"),
+    path("reviews/<id:review_id>/audit/", views.log, name="log"),
+    path("reviews/<id:review_id>/audit.csv", views.log_csv, name="csv"),
 ]

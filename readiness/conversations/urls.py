@@ -5,7 +5,7 @@ from . import views
 app_name = "conversations"
 urlpatterns = [
     path(
-        "reviews/<int:review_id>/comments/<str:target>/<int:target_id>/", views.add, name="add"
+        "reviews/<id:review_id>/comments/<str:target>/<id:target_id>/", views.add, name="add"
     ),  # fmt: skip
-    path("reviews/<int:review_id>/comments/<int:comment_id>/", views.show, name="show"),
+    path("reviews/<id:review_id>/comments/<id:comment_id>/", views.show, name="show"),
 ]

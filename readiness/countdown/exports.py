@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from readiness.lib.text import printable
+from readiness.lib.text import printable, spreadsheet_cell
 
 from .domain.timetable import Task, Timetable, long_date
 
@@ -59,13 +59,6 @@ def summary(timetable: Timetable) -> list[tuple[str, str]]:
     return out
 
 
-def _safe(value: object) -> object:
-    """Text a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def to_xlsx(timetable: Timetable, link: Callable[[Task], str | None], title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -74,7 +67,7 @@ def to_xlsx(timetable: Timetable, link: Callable[[Task], str | None], title: str
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(timetable, link):
-        sheet.append([_safe(row[key]) for key, _ in COLUMNS])
+        sheet.append([spreadsheet_cell(row[key]) for key, _ in COLUMNS])
     widths = {"date": 14, "label": 16, "what": 60, "why": 50, "owner": 24, "agency": 24}
     for index, (key, _) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 12)
@@ -87,7 +80,7 @@ def to_xlsx(timetable: Timetable, link: Callable[[Task], str | None], title: str
     sheet.freeze_panes = "A2"
     about = workbook.create_sheet("About")
     for label, value in summary(timetable):
-        about.append([label, _safe(printable(value))])
+        about.append([label, spreadsheet_cell(value)])
     about.column_dimensions["A"].width = 20
     about.column_dimensions["B"].width = 100
     workbook.properties.title = printable(title)

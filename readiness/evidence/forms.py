@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdChoiceField
 from readiness.reviews.models import Agency
 
 MAX_FILES = 200
@@ -23,9 +23,10 @@ class UploadForm(GovukFormMixin, forms.Form):
         allow_empty_file=True,  # an empty file is reported with the others, not refused whole
         widget=MultipleFileInput(attrs={"class": "govuk-file-upload"}),
         help_text="PDF, Word, Excel, CSV, PowerPoint, web pages, text or e-mail (.eml) files, "
-        f"or a zip of them; at most {MAX_FILES} files and 50 MB each.",
+        f"or a zip of them; at most {MAX_FILES} files, 50 MB each and "
+        f"{settings.REQUEST_MAX_BYTES // 1_048_576} MB in all.",
     )
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+    agency = IdChoiceField(queryset=Agency.objects.none(), required=False)
 
     def __init__(
         self, *args: object, review: object = None, fixed_agency: object = None, **kwargs: object
@@ -87,7 +88,7 @@ class CorrectionForm(GovukFormMixin, forms.Form):
             ("process", "Mainly process"),
         ],
     )
-    agency = forms.ModelChoiceField(
+    agency = IdChoiceField(
         label="Agency", queryset=Agency.objects.none(), required=False, empty_label="No agency"
     )
 

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font
 
 from readiness.frameworks.models import LineOfEnquiry
-from readiness.lib.text import spreadsheet_cell
+from readiness.lib.text import spreadsheet_row
 from readiness.reviews.models import Review
 
 from .domain.confidence import confidence_word
@@ -204,25 +204,31 @@ def to_xlsx(index: EvidenceIndex) -> bytes:
         cell.font = Font(bold=True)
     for judgement, narratives in index.narratives.items():
         for narrative in narratives:
-            sheet.append(["", judgement, "Narrative", spreadsheet_cell(narrative)])
+            sheet.append(spreadsheet_row(["", judgement, "Narrative", narrative]))
     for line in index.lines:
         for entry in line.entries or [None]:
             if entry is None:
-                sheet.append([line.number, line.judgement, line.question, "No evidence yet"])
+                sheet.append(
+                    spreadsheet_row([line.number, line.judgement, line.question, "No evidence yet"])
+                )
                 continue
+            # Every text cell, the agency's name included, is written as text: a name or
+            # title that starts like a formula must never become a live one.
             sheet.append(
-                [
-                    line.number,
-                    line.judgement,
-                    line.question,
-                    spreadsheet_cell(entry.title),
-                    entry.agency,
-                    entry.document_date,
-                    entry.kind,
-                    entry.strength,
-                    round(entry.confidence, 2),
-                    spreadsheet_cell(entry.shows),
-                ]
+                spreadsheet_row(
+                    [
+                        line.number,
+                        line.judgement,
+                        line.question,
+                        entry.title,
+                        entry.agency,
+                        entry.document_date,
+                        entry.kind,
+                        entry.strength,
+                        round(entry.confidence, 2),
+                        entry.shows,
+                    ]
+                )
             )
     for column, width in zip("ABCDEFGHIJ", (8, 30, 50, 40, 25, 12, 20, 11, 11, 70), strict=True):
         sheet.column_dimensions[column].width = width

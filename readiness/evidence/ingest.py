@@ -9,7 +9,6 @@ document with two sources. A bad file is recorded with its reason and the batch 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
 import zipfile
@@ -17,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -26,10 +26,11 @@ from django.utils import timezone
 from readiness.reviews.models import Agency, Review
 
 from .alignment import ReviewAligner
+from .domain.archive import Member, check_archive, name_problem, shown_name
 from .domain.covering import covering_reason
 from .domain.dating import Dated, document_date
 from .domain.doctype import classify_document
-from .domain.extract import extract, sniff
+from .domain.extract import extract
 from .domain.fingerprint import BITS, NEAR_DUPLICATE, simhash
 from .domain.passages import split_passages
 from .domain.types import Extracted, Limits, Rejected
@@ -68,6 +69,30 @@ class IncomingFile:
     path: str  # as the partnership named it, relative to what was ingested
     read: Callable[[], bytes]
     size: int
+    refused: str = ""  # refused before reading (an archive over its limits), with the reason
+
+
+def _refused(path: str, reason: str) -> IncomingFile:
+    return IncomingFile(path, lambda: b"", 0, refused=reason)
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files and the Mac's resource folders are not evidence; ".." is not hidden but
+    an attack, refused by name_problem with its reason."""
+    parts = PurePosixPath(name).parts
+    return any((p.startswith(".") and p != "..") or p == "__MACOSX" for p in parts)
+
+
+def _zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    return [m for m in archive.infolist() if not m.is_dir()]
+
+
+def _archive_problem(members: list[zipfile.ZipInfo]) -> str | None:
+    try:
+        check_archive((Member(m.filename, m.file_size, m.compress_size) for m in members), LIMITS)
+    except Rejected as rejection:
+        return rejection.reason
+    return None
 
 
 def storage_dir() -> Path:
@@ -108,10 +133,14 @@ def files_in(path: Path, *, in_subfolders_only: bool = False) -> Iterator[Incomi
 
 def _files_in_zip(path: Path) -> Iterator[IncomingFile]:
     with zipfile.ZipFile(path) as archive:
-        members = [m for m in archive.infolist() if not m.is_dir()]
+        members = _zip_members(archive)
+    problem = _archive_problem(members)
+    if problem:
+        yield _refused(path.name, problem)
+        return
     for member in sorted(members, key=lambda m: m.filename):
         name = PurePosixPath(member.filename)
-        if any(part.startswith(".") or part == "__MACOSX" for part in name.parts):
+        if _skipped(member.filename):
             continue
 
         def read(member: zipfile.ZipInfo = member) -> bytes:
@@ -179,6 +208,10 @@ class Ingester:
     def ingest_one(self, incoming: IncomingFile, depth: int = 0) -> None:
         self.report.seen += 1
         agency = self.agency_for(incoming.path)
+        problem = incoming.refused or name_problem(incoming.path)
+        if problem:
+            self._reject(shown_name(incoming.path), "", problem, agency)
+            return
         try:
             if incoming.size > LIMITS.max_file_bytes:
                 raise Rejected(_too_big(incoming.size))
@@ -241,6 +274,7 @@ class Ingester:
         return "/".join([*kept, PurePosixPath(path).name])
 
     def _reject(self, path: str, content_hash: str, reason: str, agency: Agency | None) -> None:
+        path = path[:500]  # the column's length; an archive can nest names deeper
         RejectedFile.objects.update_or_create(
             review=self.review,
             path=path,
@@ -386,32 +420,60 @@ def ingest_path(
 
 def ingest_uploads(
     review: Review,
-    uploads: list[tuple[str, bytes]],
+    uploads: list[BinaryIO],
     *,
     user: AbstractBaseUser | None = None,
     agency: Agency | None = None,
 ) -> IngestReport:
-    """Uploaded files; a plain zip (not an Office file, which is a zip too) is opened and
-    its files taken one by one, named "archive.zip/folder/file"."""
+    """Uploaded files (Django's, already streamed to disk in chunks), each read only when
+    its turn comes, so one request holds one file in memory at a time. A plain zip (not an
+    Office file, which is a zip too) is judged by its directory, then its files are taken
+    one by one, named "archive.zip/folder/file"."""
     files: list[IncomingFile] = []
-    for name, data in uploads:
-        if sniff(name, data) == "zip":
-            files.extend(_files_in_uploaded_zip(name, data))
+    for upload in uploads:
+        name, size = upload.name, upload.size
+        archive = _plain_zip(upload)
+        if archive is None:
+            files.append(IncomingFile(name, lambda upload=upload: _read_all(upload), size))
         else:
-            files.append(IncomingFile(name, lambda data=data: data, len(data)))
+            files.extend(_files_in_uploaded_zip(name, archive))
     return Ingester(review, user=user, agency=agency).run(files)
 
 
-def _files_in_uploaded_zip(name: str, data: bytes) -> list[IncomingFile]:
+def _read_all(upload: BinaryIO) -> bytes:
+    upload.seek(0)
+    return upload.read()
+
+
+def is_plain_zip(upload: BinaryIO) -> bool:
+    """Whether the upload is a plain zip (taken apart into its files), not an Office file."""
+    return _plain_zip(upload) is not None
+
+
+def _plain_zip(upload: BinaryIO) -> zipfile.ZipFile | None:
+    """The upload as an open zip when it is a plain one, read from its directory alone."""
+    upload.seek(0)
+    if upload.read(4)[:2] != b"PK":
+        return None
+    upload.seek(0)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not m.is_dir()]
-    except zipfile.BadZipFile:
-        return [IncomingFile(name, lambda: data, len(data))]
+        archive = zipfile.ZipFile(upload)
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return None  # read as a file, and refused with extraction's own reason
+    if "[Content_Types].xml" in names or "mimetype" in names:
+        return None
+    return archive
+
+
+def _files_in_uploaded_zip(name: str, archive: zipfile.ZipFile) -> list[IncomingFile]:
+    members = _zip_members(archive)
+    problem = _archive_problem(members)
+    if problem:
+        return [_refused(name, problem)]
     files = []
     for member in sorted(members, key=lambda m: m.filename):
-        parts = PurePosixPath(member.filename).parts
-        if any(part.startswith(".") or part == "__MACOSX" for part in parts):
+        if _skipped(member.filename):
             continue
 
         def read(member: zipfile.ZipInfo = member) -> bytes:

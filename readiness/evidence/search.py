@@ -43,47 +43,96 @@ def terms(query: str) -> list[str]:
     return [t for t in TERM.findall(query) if len(t) > 1][:12]
 
 
+@dataclass(frozen=True)
+class Results:
+    hits: list[Hit]
+    total: int  # every passage that matches, not only this page's
+
+
 def search(
-    review_id: int, query: str, *, document_ids: Sequence[int] | None = None, limit: int = 50
+    review_id: int,
+    query: str,
+    *,
+    agency_id: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[Hit]:
+    """The best LIMIT passages from OFFSET, only from AGENCY_ID's documents when it is given
+    (a contributor): the filter is part of the query, so ranking never spends the page on
+    passages the person may not see."""
+    return search_page(review_id, query, agency_id=agency_id, limit=limit, offset=offset).hits
+
+
+def search_page(
+    review_id: int,
+    query: str,
+    *,
+    agency_id: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Results:
     words = terms(query)
     if not words:
-        return []
+        return Results([], 0)
     if connection.vendor == "postgresql":
-        hits = _search_postgres(review_id, " ".join(words), limit * 2)
-    else:
-        hits = _search_sqlite(review_id, words, limit * 2)
-    if document_ids is not None:
-        allowed = set(document_ids)
-        hits = [h for h in hits if h.document_id in allowed]
-    return hits[:limit]
+        return _search_postgres(review_id, " ".join(words), agency_id, limit, offset)
+    return _search_sqlite(review_id, words, agency_id, limit, offset)
 
 
-def _search_sqlite(review_id: int, words: list[str], limit: int) -> list[Hit]:
+def _agency_clause(agency_id: int | None) -> tuple[str, list]:
+    if agency_id is None:
+        return "", []
+    return (
+        " AND p.document_id IN (SELECT id FROM evidence_evidencedocument WHERE agency_id = %s)",
+        [agency_id],
+    )
+
+
+def _search_sqlite(
+    review_id: int, words: list[str], agency_id: int | None, limit: int, offset: int
+) -> Results:
     # Each word quoted: whatever a person types is never FTS5 query syntax.
     match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+    # A removed document's passages stay indexed (it can be restored) but are never found.
+    where = "WHERE evidence_passage_fts MATCH %s AND f.review_id = %s AND d.removed_at IS NULL"
+    extra, extra_params = _agency_clause(agency_id)
+    base = (
+        "FROM evidence_passage_fts f JOIN evidence_passage p ON p.id = f.rowid "
+        "JOIN evidence_evidencedocument d ON d.id = p.document_id "
+    )
     sql = (
         "SELECT p.id, p.document_id, "
         f"snippet(evidence_passage_fts, 0, '{START}', '{END}', '…', 24) "
-        "FROM evidence_passage_fts f JOIN evidence_passage p ON p.id = f.rowid "
-        "JOIN evidence_evidencedocument d ON d.id = p.document_id "
-        "WHERE evidence_passage_fts MATCH %s AND f.review_id = %s AND d.removed_at IS NULL "
-        "ORDER BY bm25(evidence_passage_fts) LIMIT %s"
+        f"{base}{where}{extra} ORDER BY bm25(evidence_passage_fts) LIMIT %s OFFSET %s"
     )
+    params = [match, review_id, *extra_params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, review_id, limit])
-        return [Hit(*row) for row in cursor.fetchall()]
+        cursor.execute(sql, [*params, limit, offset])
+        hits = [Hit(*row) for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) {base}{where}{extra}", params)
+        (total,) = cursor.fetchone()
+    return Results(hits, total)
 
 
-def _search_postgres(review_id: int, query: str, limit: int) -> list[Hit]:
+def _search_postgres(
+    review_id: int, query: str, agency_id: int | None, limit: int, offset: int
+) -> Results:
+    extra, extra_params = _agency_clause(agency_id)
+    base = (
+        "FROM evidence_passage p JOIN evidence_evidencedocument d ON d.id = p.document_id, "
+        "websearch_to_tsquery('english', %s) q "
+        "WHERE d.review_id = %s AND d.removed_at IS NULL "
+        f"AND to_tsvector('english', p.text) @@ q{extra} "
+    )
     sql = (
         "SELECT p.id, p.document_id, ts_headline('english', p.text, q, "
         f"'StartSel={START}, StopSel={END}, MaxWords=30, MinWords=12, MaxFragments=2') "
-        "FROM evidence_passage p JOIN evidence_evidencedocument d ON d.id = p.document_id, "
-        "websearch_to_tsquery('english', %s) q "
-        "WHERE d.review_id = %s AND d.removed_at IS NULL AND to_tsvector('english', p.text) @@ q "
-        "ORDER BY ts_rank(to_tsvector('english', p.text), q) DESC LIMIT %s"
+        f"{base}ORDER BY ts_rank(to_tsvector('english', p.text), q) DESC LIMIT %s OFFSET %s"
     )
+    params = [query, review_id, *extra_params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, review_id, limit])
-        return [Hit(*row) for row in cursor.fetchall()]
+        cursor.execute(sql, [*params, limit, offset])
+        hits = [Hit(*row) for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) {base}", params)
+        (total,) = cursor.fetchone()
+    return Results(hits, total)

@@ -1,38 +1,40 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "evidence"
-base = "reviews/<int:review_id>/evidence/"
+base = "reviews/<id:review_id>/evidence/"
 urlpatterns = [
     path(base, views.by_line, name="by-line"),
     path(
-        "reviews/<int:review_id>/evidence.json",
+        "reviews/<id:review_id>/evidence.json",
         views.by_line,
         {"format": "json"},
         name="by-line-json",
     ),
     path(base + "agencies/", views.by_agency, name="by-agency"),
     path(base + "documents.json", views.by_agency, {"format": "json"}, name="documents-json"),
-    path(base + "documents/<int:document_id>/", views.document, name="document"),
-    path(base + "documents/<int:document_id>/correct/", views.correct, name="correct"),
-    path(base + "documents/<int:document_id>/original/", views.original, name="original"),
+    path(base + "documents/<id:document_id>/", views.document, name="document"),
+    path(base + "documents/<id:document_id>/correct/", views.correct, name="correct"),
+    path(base + "documents/<id:document_id>/original/", views.original, name="original"),
     path(
-        base + "documents/<int:document_id>/alignments/<int:alignment_id>/",
+        base + "documents/<id:document_id>/alignments/<id:alignment_id>/",
         views.decide_alignment,
         name="decide",
     ),
     path(
-        base + "documents/<int:document_id>/alignments/add/",
+        base + "documents/<id:document_id>/alignments/add/",
         views.add_alignment,
         name="add-alignment",
     ),
-    path(base + "lines/<int:line_id>/", views.line_evidence, name="line"),
+    path(base + "lines/<id:line_id>/", views.line_evidence, name="line"),
     path(base + "judgements/<slug:key>/", views.judgement_evidence, name="judgement"),
     path(base + "decide/", views.decide_many_view, name="decide-many"),
-    path(base + "documents/<int:document_id>/remove/", views.remove, name="remove"),
+    path(base + "documents/<id:document_id>/remove/", views.remove, name="remove"),
     path(base + "removed/", views.removed, name="removed"),
-    path(base + "removed/<int:document_id>/restore/", views.restore, name="restore"),
+    path(base + "removed/<id:document_id>/restore/", views.restore, name="restore"),
     path(base + "upload/", views.upload, name="upload"),
     path(base + "analyses/", views.analyses, name="analyses"),
     path(base + "analyses.json", views.analyses, {"format": "json"}, name="analyses-json"),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, MANAGE, SEE_ALL_EVIDENCE, VIEW, may
+from readiness.reviews.models import Review
 
 from . import index_exports
 from .alignment import confirm_line, decide, decide_many
@@ -38,7 +40,7 @@ from .queries import (
     visible_documents,
 )
 from .removal import may_remove, may_restore, remove_document, restore_document
-from .search import search as search_passages
+from .search import Results, search_page
 
 # An original is always sent as a download, never shown in the page: it is untrusted.
 DOWNLOAD_TYPES = {
@@ -96,6 +98,7 @@ def by_line(request: HttpRequest, review_id: int, format: str = "html") -> HttpR
         {
             "review": review,
             "judgements": judgements,
+            "document_url": _document_url_prefix(review.id),
             "document_count": visible_documents(review, membership).count(),
             "may_upload": may(membership.role, CONTRIBUTE),
             "sees_all": may(membership.role, SEE_ALL_EVIDENCE),
@@ -113,15 +116,7 @@ def by_agency(request: HttpRequest, review_id: int, format: str = "html") -> Htt
         .order_by("agency__name", "title")
     )
     if format == "json":
-        return JsonResponse(
-            {
-                "review": review.id,
-                "documents": [
-                    _document_json(d)
-                    for d in documents.prefetch_related("alignments__line_of_enquiry")
-                ],
-            }
-        )
+        return JsonResponse(_documents_page(request, review, documents))
     groups: dict[str, list] = {}
     for document in documents:
         groups.setdefault(document.agency.name if document.agency else "No agency", []).append(
@@ -130,8 +125,44 @@ def by_agency(request: HttpRequest, review_id: int, format: str = "html") -> Htt
     return render(
         request,
         "evidence/by_agency.html",
-        {"review": review, "groups": sorted(groups.items())},
+        {
+            "review": review,
+            "groups": sorted(groups.items()),
+            "document_url": _document_url_prefix(review.id),
+        },
     )
+
+
+JSON_PAGE_SIZE = 100
+
+
+def _documents_page(request: HttpRequest, review: Review, documents: QuerySet) -> dict:
+    """One page of the documents with their alignments: a large library in one answer is
+    thousands of alignments, read, built and sent on every call."""
+    count = documents.count()
+    pages = max(1, -(-count // JSON_PAGE_SIZE))
+    page = min(_page_number(request.GET.get("page")), pages)
+    chosen = documents[(page - 1) * JSON_PAGE_SIZE : page * JSON_PAGE_SIZE].prefetch_related(
+        Prefetch(
+            "alignments",
+            Alignment.objects.select_related("line_of_enquiry").order_by("-confidence", "id"),
+        )
+    )
+    here = reverse("evidence:documents-json", args=[review.id])
+    return {
+        "review": review.id,
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "next": f"{here}?page={page + 1}" if page < pages else None,
+        "documents": [_document_json(d) for d in chosen],
+    }
+
+
+def _document_url_prefix(review_id: int) -> str:
+    """The address of a document of this review without its id: a list of hundreds of
+    documents builds each link by joining, not by resolving the URL pattern each time."""
+    return reverse("evidence:document", args=[review_id, 1]).removesuffix("1/")
 
 
 def _document_json(document: EvidenceDocument) -> dict:
@@ -332,8 +363,9 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         agency = own_agency or form.cleaned_data.get("agency")
-        uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        report = ingest_uploads(review, uploads, user=request.user, agency=agency)
+        report = ingest_uploads(
+            review, form.cleaned_data["files"], user=request.user, agency=agency
+        )
         files = f"{report.seen} file{'' if report.seen == 1 else 's'}"
         messages.success(request, f"Checked {files}: {report.added} added.")
     status = 400 if request.method == "POST" and not form.is_valid() else 200
@@ -372,25 +404,51 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
     )
 
 
+SEARCH_PAGE_SIZE = 20
+
+
 @login_required
 def search(request: HttpRequest, review_id: int) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     query = request.GET.get("q", "").strip()[:200]
-    hits, documents = [], {}
+    page = _page_number(request.GET.get("page"))
+    results, documents = Results([], 0), {}
     if query:
         visible = visible_documents(review, membership)
-        allowed = (
-            None
-            if may(membership.role, SEE_ALL_EVIDENCE)
-            else list(visible.values_list("id", flat=True))
+        # A contributor's agency is filtered inside the search, before ranking and paging.
+        agency_id = None if may(membership.role, SEE_ALL_EVIDENCE) else (membership.agency_id or -1)
+        results = search_page(
+            review.id,
+            query,
+            agency_id=agency_id,
+            limit=SEARCH_PAGE_SIZE,
+            offset=(page - 1) * SEARCH_PAGE_SIZE,
         )
-        hits = search_passages(review.id, query, document_ids=allowed)
-        documents = visible.in_bulk([h.document_id for h in hits])
+        documents = visible.in_bulk([h.document_id for h in results.hits])
+    pages = max(1, -(-results.total // SEARCH_PAGE_SIZE))
     return render(
         request,
         "evidence/search.html",
-        {"review": review, "query": query, "hits": hits, "documents": documents},
+        {
+            "review": review,
+            "query": query,
+            "hits": results.hits,
+            "total": results.total,
+            "documents": documents,
+            "page": page,
+            "pages": pages,
+            "first": (page - 1) * SEARCH_PAGE_SIZE + 1,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if page < pages else None,
+        },
     )
+
+
+def _page_number(text: str | None) -> int:
+    """?page=N, forgiving: anything that is not a sensible page number is page 1."""
+    if text and text.isdigit() and len(text) <= 6:
+        return max(1, int(text))
+    return 1
 
 
 @login_required

@@ -1,10 +1,12 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "frameworks"
 urlpatterns = [
     path("", views.index, name="index"),
     path("load/", views.load, name="load"),
-    path("<int:framework_id>/", views.detail, name="detail"),
+    path("<id:framework_id>/", views.detail, name="detail"),
 ]

@@ -46,7 +46,8 @@ class ComparatorForm(GovukFormMixin, forms.Form):
         hint += f". Type {REMOVE} to remove the figure held"
         for kind, label in COMPARATOR_FIELDS.items():
             self.fields[kind] = forms.CharField(
-                label=label, required=False, help_text=f"{hint}. Leave blank to keep what is held.",
+                label=label, required=False, max_length=40,
+                help_text=f"{hint}. Leave blank to keep what is held.",
                 widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5",
                                               "inputmode": "decimal", "spellcheck": "false"}),
             )  # fmt: skip

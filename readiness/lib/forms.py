@@ -1,6 +1,52 @@
-"""Form helpers shared by every app: GOV.UK classes on Django's widgets."""
+"""Form helpers shared by every app: GOV.UK classes on Django's widgets, and id fields that
+refuse an id no row can have before the database sees it."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from readiness.lib.converters import valid_id
+
+
+def _out_of_range(value: object) -> bool:
+    """True for a whole number no row id can be (SQLite raises OverflowError on 2^63)."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return False  # Django's own check names it as not a valid choice
+    return not valid_id(number)
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of one row by id; an id outside 1..2^63-1 is simply not one of the choices."""
+
+    def to_python(self, value: object) -> object:
+        if value not in self.empty_values and self.to_field_name is None:
+            if _out_of_range(value):
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows by id, each checked for range before the database is asked."""
+
+    def _check_values(self, value: object) -> object:
+        if self.to_field_name is None:
+            for pk in value:  # type: ignore[attr-defined]
+                if _out_of_range(pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
+
+
+# Model forms make Django's own fields for foreign keys and many-to-many links; the mixin
+# turns them into the checked ones, so no form can forget.
+SAFE_ID_FIELDS = {
+    forms.ModelChoiceField: IdChoiceField,
+    forms.ModelMultipleChoiceField: IdMultipleChoiceField,
+}
 
 CLASSES = {
     forms.TextInput: "govuk-input",
@@ -25,6 +71,9 @@ class GovukFormMixin:
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]
+            safe = SAFE_ID_FIELDS.get(type(field))
+            if safe is not None:
+                field.__class__ = safe
             css = CLASSES.get(type(field.widget), "")
             if css:
                 field.widget.attrs["class"] = css

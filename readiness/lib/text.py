@@ -3,6 +3,7 @@ hold every character a person can paste (a vertical tab is Word's own line break
 feed its page break), and a spreadsheet runs text that looks like a formula."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 _BREAKS = re.compile("[\x0b\x0c]")
@@ -24,6 +25,12 @@ def spreadsheet_cell(value: Any) -> Any:
         if value[:1] in FORMULA_STARTS:
             return "'" + value
     return value
+
+
+def spreadsheet_row(values: Iterable[Any]) -> list[Any]:
+    """A row of cells for any spreadsheet or CSV we write: every export goes through here or
+    spreadsheet_cell, so no text a person typed (or a file carried in) runs as a formula."""
+    return [spreadsheet_cell(value) for value in values]
 
 
 def from_spreadsheet_cell(value: Any) -> Any:

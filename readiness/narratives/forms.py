@@ -4,7 +4,8 @@ from django import forms
 from django.db.models import QuerySet
 
 from readiness.evidence.models import EvidenceDocument
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
+from readiness.lib.limits import PARAGRAPH
 
 from .models import NarrativeVersion, ServiceImpact
 
@@ -19,7 +20,7 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         help_text="Their latest figures are shown with the narrative and checked for "
         "staleness after each import.",
     )
-    document_ids = forms.ModelMultipleChoiceField(
+    document_ids = IdMultipleChoiceField(
         label="Documents from the evidence library",
         required=False,
         queryset=EvidenceDocument.objects.none(),
@@ -28,6 +29,7 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
     )
     evidence_text = forms.CharField(
         label="Other evidence it signposts",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Anything not in the evidence library, one reference per line.",

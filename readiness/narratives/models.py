@@ -4,6 +4,7 @@ notice period with its history intact."""
 from django.conf import settings
 from django.db import models
 
+from readiness.lib.limits import ITEM, PARAGRAPH, bounded_text
 from readiness.reviews.models import Review
 
 
@@ -28,10 +29,10 @@ class NarrativeVersion(models.Model):
     narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
-    targeted_and_why = models.TextField("What we targeted and why")
-    what_we_did = models.TextField("What we did")
-    impact_for_children = models.TextField("Impact for children, with data")
-    whats_next = models.TextField("What's next")
+    targeted_and_why = bounded_text(PARAGRAPH, "What we targeted and why")
+    what_we_did = bounded_text(PARAGRAPH, "What we did")
+    impact_for_children = bounded_text(PARAGRAPH, "Impact for children, with data")
+    whats_next = bounded_text(PARAGRAPH, "What's next")
     # [{"indicator": id, "period": label shown, "value": value shown}]: what the reader saw.
     indicators = models.JSONField(default=list, blank=True)
     # Documents from the review's evidence library this version signposts; each version
@@ -58,10 +59,10 @@ class ServiceImpact(models.Model):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="impacts")
     service = models.CharField(max_length=120)
-    text = models.TextField("The impact for children")
+    text = bounded_text(ITEM, "The impact for children")
     indicator = models.CharField(max_length=80, blank=True)
-    example = models.TextField("An example", blank=True)
-    feedback_quote = models.TextField("What children or families said", blank=True)
+    example = bounded_text(ITEM, "An example", blank=True)
+    feedback_quote = bounded_text(ITEM, "What children or families said", blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,20 +1,22 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "narratives"
-base = "reviews/<int:review_id>/narratives/"
+base = "reviews/<id:review_id>/narratives/"
 urlpatterns = [
     path(base, views.index, name="index"),
     path(
-        "reviews/<int:review_id>/narratives.json",
+        "reviews/<id:review_id>/narratives.json",
         views.index,
         {"format": "json"},
         name="index-json",
     ),
     path(base + "new/", views.edit, name="new"),
-    path("reviews/<int:review_id>/briefs/", views.briefs, name="briefs"),
-    path("reviews/<int:review_id>/briefs/<slug:service>.md", views.brief_text, name="brief"),
+    path("reviews/<id:review_id>/briefs/", views.briefs, name="briefs"),
+    path("reviews/<id:review_id>/briefs/<slug:service>.md", views.brief_text, name="brief"),
     path(base + "<slug:key>/", views.detail, name="detail"),
     path(base + "<slug:key>/edit/", views.edit, name="edit"),
     path(base + "<slug:key>.docx", views.export_docx, name="docx"),

@@ -5,7 +5,7 @@ from . import views
 app_name = "privacy"
 urlpatterns = [
     path(
-        "reviews/<int:review_id>/personal-data/<str:export>/confirm/",
+        "reviews/<id:review_id>/personal-data/<str:export>/confirm/",
         views.confirm,
         name="confirm",
     ),

@@ -1,9 +1,11 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "reports"
-base = "reviews/<int:review_id>/report/"
+base = "reviews/<id:review_id>/report/"
 urlpatterns = [
     path(base, views.report, name="report"),
     path(base + "readiness-report.<str:fmt>", views.download, name="download"),
@@ -11,6 +13,6 @@ urlpatterns = [
     path(base + "template/", views.upload_template, name="template"),
     path(base + "template/remove/", views.remove_template, name="remove-template"),
     path(base + "activities/", views.add_activity, name="activities"),
-    path(base + "activities/<int:activity_id>/remove/", views.remove_activity,
+    path(base + "activities/<id:activity_id>/remove/", views.remove_activity,
          name="remove-activity"),
 ]  # fmt: skip

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, IdChoiceField
+from readiness.lib.limits import PARAGRAPH
 
 from .models import Agency, Membership
 
@@ -9,7 +10,7 @@ from .models import Agency, Membership
 class ReviewForm(GovukFormMixin, forms.Form):
     name = forms.CharField(label="Name of the review", max_length=200)
     area = forms.CharField(label="Local authority area", max_length=120)
-    framework = forms.ModelChoiceField(queryset=None, label="Framework", empty_label=None)
+    framework = IdChoiceField(queryset=None, label="Framework", empty_label=None)
     window_starts = forms.DateField(
         label="Inspection expected from",
         required=False,
@@ -23,12 +24,14 @@ class ReviewForm(GovukFormMixin, forms.Form):
     )
     agencies = forms.CharField(
         label="Partner agencies",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One per line, for example: Anytown Council; Anyshire Police",
     )
     phases = forms.CharField(
         label="Phases",
+        max_length=PARAGRAPH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line, in order, for example: Part 1: front door",
@@ -58,7 +61,7 @@ class ReviewForm(GovukFormMixin, forms.Form):
 class MemberForm(GovukFormMixin, forms.Form):
     username = forms.CharField(label="Username", max_length=150)
     role = forms.ChoiceField(label="Role", choices=Membership.ROLES)
-    agency = forms.ModelChoiceField(
+    agency = IdChoiceField(
         queryset=Agency.objects.none(),
         required=False,
         label="Agency",

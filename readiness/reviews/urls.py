@@ -1,21 +1,23 @@
 from django.urls import path
 
+import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 app_name = "reviews"
 urlpatterns = [
     path("", views.index, name="index"),
     path("reviews/new/", views.create, name="create"),
-    path("reviews/<int:review_id>/", views.detail, name="detail"),
-    path("reviews/<int:review_id>/members/", views.members, name="members"),
+    path("reviews/<id:review_id>/", views.detail, name="detail"),
+    path("reviews/<id:review_id>/members/", views.members, name="members"),
     path(
-        "reviews/<int:review_id>/members/<int:membership_id>/remove/",
+        "reviews/<id:review_id>/members/<id:membership_id>/remove/",
         views.remove,
         name="remove-member",
     ),
-    path("reviews/<int:review_id>/phases/", views.phases, name="phases"),
+    path("reviews/<id:review_id>/phases/", views.phases, name="phases"),
     path(
-        "reviews/<int:review_id>/phases/<int:phase_id>/start/",
+        "reviews/<id:review_id>/phases/<id:phase_id>/start/",
         views.start_phase,
         name="start-phase",
     ),

@@ -163,3 +163,26 @@ def test_the_risks_page_lists_an_inadequate_judgement(as_contributor, lead, revi
 
 def test_the_risks_page_is_404_for_an_outsider(as_outsider, review):
     assert as_outsider.get(reverse("assessment:risks", args=[review.id])).status_code == 404
+
+
+@pytest.mark.parametrize("sent", [{}, {"csrfmiddlewaretoken": "x"}, {"grade": ""}])
+def test_a_blank_or_partial_post_saves_nothing(as_lead, review, sent):
+    as_lead.post(url(review), FORM)
+    response = as_lead.post(url(review), sent)
+    assert response.status_code == 400
+    saved = JudgementAssessment.objects.get()
+    assert (saved.grade.key, saved.rationale, saved.confidence) == (
+        "good",
+        "Strategy meetings are timely.",
+        "medium",
+    )
+    assert AssessmentChange.objects.count() == 5
+    assert "nothing was saved" in response.content.decode()
+
+
+def test_every_field_sent_empty_is_a_real_clearing(as_lead, review):
+    as_lead.post(url(review), FORM)
+    empty = dict.fromkeys(FORM, "")
+    assert as_lead.post(url(review), empty).status_code == 302
+    saved = JudgementAssessment.objects.get()
+    assert (saved.grade, saved.rationale, saved.confidence) == (None, "", "")

@@ -27,6 +27,9 @@ class Limits:
     max_pages: int = 2000
     max_text_chars: int = 5_000_000
     max_attachments: int = 50
+    # A plain zip sent as evidence: all its files together once expanded, and how many.
+    max_archive_bytes: int = 500 * 1024 * 1024
+    max_archive_members: int = 2000
     max_ocr_pages: int = 30  # scanned pages read by OCR per file (seconds each)
 
 

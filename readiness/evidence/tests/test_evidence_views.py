@@ -74,7 +74,7 @@ def test_by_line_query_count_is_constant(
     for number in range(documents):
         (folder / f"offer {number}.md").write_text(f"{CARE_LEAVERS}\nVersion {number}.")
     ingest_path(review, folder, user=lead)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         as_lead.get(reverse("evidence:by-line", args=[review.id]))
 
 

@@ -76,6 +76,10 @@ class FrameworkFileError(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class _Unreadable(str):
+    """A scalar YAML could not construct; its problem is already reported."""
+
+
 class _Lines:
     """Remembers the line of each path while converting YAML nodes to plain values."""
 
@@ -107,7 +111,17 @@ class _Lines:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.to_python(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
-        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+        try:
+            return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError, TypeError) as error:
+            # YAML reads 2026-02-30 as a date and then cannot make one: a problem in the
+            # file like any other, named with its line, never a traceback.
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"'{node.value}' is not a real date (YYYY-MM-DD)"
+            else:
+                message = f"'{node.value}' cannot be read: {error}"
+            self.problem(path, message, node.start_mark.line + 1)
+            return _Unreadable(node.value)
 
 
 def load_framework_text(text: str, file: str = "<upload>") -> FrameworkSpec:
@@ -189,15 +203,17 @@ def _date(value: Any, path: str, lines: _Lines) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    lines.problem(path, "expected a date written as YYYY-MM-DD")
+    if not isinstance(value, _Unreadable):
+        lines.problem(path, "expected a date written as YYYY-MM-DD")
     return None
 
 
 def _optional_int(value: Any, path: str, lines: _Lines) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        lines.problem(path, "expected a whole number of days, 0 or more")
+    # Days of notice or on site: a year is already far more than any inspection gives.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 366:
+        lines.problem(path, "expected a whole number of days, from 0 to 366")
         return None
     return value
 

@@ -99,3 +99,21 @@ def test_load_refuses_the_id_of_a_shipped_framework():
         2,
     )
     assert Framework.objects.count() == before
+
+
+def test_check_names_a_date_that_does_not_exist_and_exits_2(tmp_path, capsys):
+    text = EXAMPLE.read_text()
+    assert "in_force:" not in text
+    path = tmp_path / "bad-date.yaml"
+    path.write_text(text + "in_force:\n  from: 2026-02-30\n  to: 2027-13-01\n")
+    lines = len(text.splitlines())
+    with pytest.raises(CommandError) as caught:
+        call_command("framework", "check", str(path))
+    assert (caught.value.returncode, str(caught.value)) == (
+        2,
+        f"2 problems in {path}; nothing was loaded.",
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:{lines + 2}: in_force.from: '2026-02-30' is not a real date (YYYY-MM-DD)",
+        f"{path}:{lines + 3}: in_force.to: '2027-13-01' is not a real date (YYYY-MM-DD)",
+    ]

@@ -130,3 +130,13 @@ def test_a_contributor_cannot_load_a_framework(as_contributor):
 
 def test_the_outsider_may_load_their_own(as_outsider):
     assert upload(as_outsider, EXAMPLE.read_text()).status_code == 302
+
+
+def test_a_date_that_does_not_exist_is_a_problem_on_the_page(as_lead):
+    text = EXAMPLE.read_text() + "in_force:\n  from: 2026-02-30\n"
+    response = upload(as_lead, text)
+    assert response.status_code == 400
+    assert [p.message for p in response.context["problems"]] == [
+        "'2026-02-30' is not a real date (YYYY-MM-DD)"
+    ]
+    assert "is not a real date" in response.content.decode()

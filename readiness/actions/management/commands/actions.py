@@ -16,6 +16,7 @@ from readiness.actions.domain import lists
 from readiness.actions.domain.codes import CodeError
 from readiness.actions.domain.rules import may_add_progress, may_edit, progress_refusal
 from readiness.actions.models import ActionItem
+from readiness.lib.text import spreadsheet_row
 from readiness.reviews.commands import output_path_or_error, review_or_error, user_or_error
 from readiness.reviews.models import Agency, Membership
 
@@ -174,7 +175,7 @@ class Command(BaseCommand):
             writer = csv.writer(self.stdout, lineterminator="\n")
             writer.writerow(COLUMNS)
             for record in records:
-                writer.writerow([record[c] for c in COLUMNS])
+                writer.writerow(spreadsheet_row(record[c] for c in COLUMNS))
         else:
             for record in records:
                 late = " OVERDUE" if record["overdue"] else ""

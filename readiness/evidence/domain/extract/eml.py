@@ -12,6 +12,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
+from ..archive import check_attachments
 from ..types import Attachment, Extracted, Limits, Page
 from .dates import iso_date
 from .html import html_to_text
@@ -81,6 +82,7 @@ def read_eml(data: bytes, limits: Limits) -> Extracted:
             payload = part.get_payload(decode=True) or b""
             name = _safe_name(part.get_filename(), number)
         attachments.append(Attachment(name=name, data=payload))
+    check_attachments((len(a.data) for a in attachments), limits)
     header_lines = [
         f"{label}: {' '.join(str(message.get(key)).split())}"
         for key, label in (("from", "From"), ("to", "To"), ("date", "Date"))

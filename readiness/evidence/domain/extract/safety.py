@@ -13,6 +13,7 @@ import zipfile
 
 from lxml import etree
 
+from ..archive import Member, check_archive
 from ..types import Limits, Rejected
 
 MIB = 1024 * 1024
@@ -76,6 +77,13 @@ def open_zip(data: bytes, limits: Limits, label: str) -> zipfile.ZipFile:
                 f"times over when opened ({megabytes(member.file_size)} from "
                 f"{megabytes(member.compress_size)}): it may be a zip bomb."
             )
+    # The rule every archive shares: the whole file's ratio too, not only each large part.
+    check_archive(
+        (Member(m.filename, m.file_size, m.compress_size) for m in members),
+        limits,
+        label=label,
+        max_members=MAX_MEMBERS,
+    )
     return archive
 
 
