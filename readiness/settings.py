@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "readiness.actions",
     "readiness.reports",
     "readiness.countdown",
+    "readiness.casework",
     "readiness.demo",
     "readiness.lib",
 ]

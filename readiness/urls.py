@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("readiness.reports.urls")),
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
+    path("", include("readiness.casework.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"
