@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "readiness.reports",
     "readiness.countdown",
     "readiness.casework",
+    "readiness.audits",
     "readiness.demo",
     "readiness.lib",
 ]
