@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("readiness.countdown.urls")),
     path("", include("readiness.actions.urls")),
     path("", include("readiness.casework.urls")),
+    path("", include("readiness.audits.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "audits"
+base = "reviews/<int:review_id>/audits/"
+urlpatterns = [
+    path(base, views.index, name="index"),
+    path(base + "new/", views.new, name="new"),
+    path(base + "agreement/", views.agreement_page, name="agreement"),
+    path(base + "agreement.json", views.agreement_page, {"format": "json"}, name="agreement-json"),
+    path(base + "audits.xlsx", views.export_xlsx, name="export"),
+    path(base + "<int:audit_id>/", views.audit, name="audit"),
+    path(base + "<int:audit_id>/moderate/", views.moderate, name="moderate"),
+    path(base + "<int:audit_id>/moderation/", views.moderation, name="moderation"),
+    path(base + "<int:audit_id>/actions/", views.add_action, name="add-action"),
+    path(base + "actions/<int:action_id>/done/", views.action_done, name="action-done"),
+]
