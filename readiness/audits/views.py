@@ -13,10 +13,13 @@ from django.views.decorators.http import require_POST
 
 from readiness.casework.models import Case, SampledCase
 from readiness.frameworks.models import GradeLevel
+from readiness.reviews.access import get_review_for_user
+from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE
 from readiness.reviews.models import Membership
 
-from . import services
+from . import queries, services
 from .access import audit_for_user, log_view, visible_audits
+from .domain.aggregates import shares_by_judgement, tally
 from .domain.agreement import describe
 from .domain.moderation import agreement_by_pair, compare
 from .domain.rules import blind_refusal, may_audit, may_settle
@@ -25,6 +28,14 @@ from .exports import audits_workbook
 from .models import CaseAudit, ChildAction
 from .tools import tools_for
 
+DASHBOARD_GROUPS = [
+    ("domain", "By domain"),
+    ("team", "By team"),
+    ("agency", "By agency"),
+    ("line", "By line of enquiry"),
+    ("phase", "Phase to phase"),
+]
+
 
 def _labels(review) -> dict[str, str]:
     labels = dict(GradeLevel.objects.filter(framework=review.framework).values_list("key", "label"))
@@ -32,7 +43,46 @@ def _labels(review) -> dict[str, str]:
 
 
 @login_required
+def dashboard(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
+    """What the audits say, for those who see the whole partnership's picture."""
+    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    order = services.grade_order(review)
+    rows = queries.answer_rows(review)
+    labels = _labels(review)
+    lines = queries.line_questions(review)
+    groups = []
+    for by, title in DASHBOARD_GROUPS:
+        tallies = sorted(tally(rows, by, order), key=lambda t: t.label)
+        groups.append({"by": by, "title": title, "rows": [
+            {"label": lines.get(t.label, t.label) if by == "line" else t.label,
+             "counts": [t.counts[k] for k in order], "graded": t.graded,
+             "good": t.good_or_better(order), "share": t.share(order)}
+            for t in tallies
+        ]})  # fmt: skip
+    shares = shares_by_judgement(
+        rows, order, queries.judgements_with_lines(review), queries.self_grades(review)
+    )
+    audits = len({r.audit for r in rows})
+    if format == "json":
+        return JsonResponse({
+            "audits": audits, "grades": order,
+            "judgements": [{"judgement": s.judgement, "cases": s.cases,
+                            "good_or_better": s.good_or_better, "self_grade": s.self_grade,
+                            "sentence": s.sentence()} for s in shares],
+            "groups": {g["by"]: [{k: r[k] for k in ("label", "counts", "graded", "good")}
+                                 for r in g["rows"]] for g in groups},
+        })  # fmt: skip
+    return render(request, "audits/dashboard.html", {
+        "review": review, "groups": groups, "shares": shares, "audits": audits,
+        "grade_labels": [labels[k] for k in order],
+    })  # fmt: skip
+
+
+@login_required
 def index(request: HttpRequest, review_id: int) -> HttpResponse:
+    _, membership = get_review_for_user(request.user, review_id)
+    if membership.role == Membership.VIEWER:
+        return redirect("audits:dashboard", review_id=review_id)
     review, membership, audits = visible_audits(request.user, review_id)
     log_view(request.user, review, "audits listed")
     audits = audits.select_related("case", "auditor").prefetch_related("moderation")

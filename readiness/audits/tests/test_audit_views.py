@@ -36,8 +36,9 @@ def test_viewers_and_outsiders_see_no_case_level_material(request, review, revie
                                                          client_name, status):  # fmt: skip
     audit = start(review, sample, reviewer)
     client = request.getfixturevalue(client_name)
+    index = client.get(reverse("audits:index", args=[review.id])).status_code
+    assert index == {"as_viewer": 302, "as_outsider": 404}[client_name]  # viewers: the dashboard
     for name, args in [
-        ("audits:index", [review.id]),
         ("audits:new", [review.id]),
         ("audits:audit", [review.id, audit.id]),
         ("audits:agreement", [review.id]),
@@ -173,11 +174,11 @@ def test_the_audit_list_reads_a_fixed_number_of_queries(
     as_lead, review, reviewer, sample, django_assert_num_queries
 ):
     start(review, sample, reviewer)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         as_lead.get(reverse("audits:index", args=[review.id]))
     start(review, sample, reviewer, n=1)
     start(review, sample, reviewer, n=2)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         as_lead.get(reverse("audits:index", args=[review.id]))
 
 
