@@ -82,3 +82,12 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
     audit(2)
     with django_assert_num_queries(11):
         as_lead.get(reverse("audits:dashboard", args=[review.id]))
+
+
+def test_the_report_counts_the_audited_cases(review, graded):
+    from readiness.reports.queries import report_data
+
+    activities = [a for a in report_data(review).activities if a.kind == "case_file"]
+    assert [(a.count, a.description) for a in activities] == [
+        (3, "audited in Readiness, 1 moderated blind by a second auditor")
+    ]
