@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "readiness.countdown",
     "readiness.casework",
     "readiness.audits",
+    "readiness.thresholds",
     "readiness.demo",
     "readiness.lib",
 ]

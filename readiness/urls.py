@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("readiness.actions.urls")),
     path("", include("readiness.casework.urls")),
     path("", include("readiness.audits.urls")),
+    path("", include("readiness.thresholds.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"
