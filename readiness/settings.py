@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "readiness.casework",
     "readiness.audits",
     "readiness.thresholds",
+    "readiness.interviews",
     "readiness.demo",
     "readiness.lib",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("readiness.casework.urls")),
     path("", include("readiness.audits.urls")),
     path("", include("readiness.thresholds.urls")),
+    path("", include("readiness.interviews.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"
