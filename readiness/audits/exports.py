@@ -68,3 +68,71 @@ def audits_workbook(review: Review, audits: QuerySet[CaseAudit]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+class AuditImportError(ValueError):
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_answers(review: Review, data: bytes) -> list[tuple[CaseAudit, str, str, str, str]]:
+    """The "Answers" sheet of a workbook like the export's, checked row by row: (audit, section,
+    question, answer key, evidence) for each row, or AuditImportError naming every problem
+    with its row. Only audits still in progress can be changed."""
+    from openpyxl import load_workbook
+
+    from readiness.lib.text import from_spreadsheet_cell
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise AuditImportError(
+            [f"The file is not a workbook that can be read ({error})."]
+        ) from None
+    if "Answers" not in book.sheetnames:
+        raise AuditImportError(["The workbook has no “Answers” sheet."])
+    rows = list(book["Answers"].iter_rows(values_only=True))
+    if not rows or [str(c or "") for c in rows[0][: len(ANSWER_COLUMNS)]] != ANSWER_COLUMNS:
+        raise AuditImportError([f"Row 1 of “Answers” should be: {', '.join(ANSWER_COLUMNS)}."])
+    audits = {
+        a.id: a for a in CaseAudit.objects.filter(review=review).select_related("case", "review")
+    }
+    keys = {g.key: g.key for g in review.framework.grades.all()}
+    keys |= {g.label.lower(): g.key for g in review.framework.grades.all()}
+    keys |= {k: k for k in YES_NO_ANSWERS} | {v.lower(): k for k, v in YES_NO_ANSWERS.items()}
+    problems: list[str] = []
+    result = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        audit_id, case_id, question_id = row[0], row[1], row[3]
+        answer, evidence = row[6], row[8] if len(row) > 8 else ""
+        audit = audits.get(audit_id) if isinstance(audit_id, int) else None
+        if audit is None:
+            problems.append(f"Row {number}: there is no audit {audit_id} in this review.")
+            continue
+        if str(case_id) != audit.case.case_id:
+            problems.append(f"Row {number}: audit {audit.id} is of case {audit.case.case_id}, "
+                            f"not {case_id}.")  # fmt: skip
+            continue
+        if audit.status != CaseAudit.DRAFT:
+            problems.append(f"Row {number}: audit {audit.id} has been submitted; it cannot change.")
+            continue
+        spec = tool(audit.tool_id)
+        question = spec.question(str(question_id)) if spec else None
+        if question is None:
+            problems.append(f"Row {number}: the audit tool has no question “{question_id}”.")
+            continue
+        key = keys.get(str(from_spreadsheet_cell(answer) or "").strip().lower())
+        allowed = list(YES_NO_ANSWERS) if question.scale == "yes_no" else list(keys.values())
+        if key is None or key not in allowed:
+            problems.append(f"Row {number}: “{answer}” is not an answer to “{question_id}”.")
+            continue
+        section = next(s.id for s in spec.sections if question in s.questions)
+        result.append(
+            (audit, section, question.id, key, str(from_spreadsheet_cell(evidence) or ""))
+        )
+    if problems:
+        raise AuditImportError(problems)
+    return result
