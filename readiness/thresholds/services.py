@@ -31,7 +31,7 @@ def token_hash(token: str) -> str:
 
 @transaction.atomic
 def create_check(review: Review, title: str, user: AbstractBaseUser | None) -> ThresholdCheck:
-    """A check with the shipped invented vignettes, which the lead may then edit."""
+    """A check with the shipped invented vignettes (`data/vignettes.yaml`)."""
     check = ThresholdCheck.objects.create(review=review, title=title, created_by=user)
     shipped = yaml.safe_load(VIGNETTES.read_text(encoding="utf-8"))
     Vignette.objects.bulk_create(

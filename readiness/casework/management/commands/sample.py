@@ -32,7 +32,9 @@ class Command(BaseCommand):
         draw.add_argument("--as-of", help="Count plan lengths to this date (YYYY-MM-DD).")
         draw.add_argument("--as", dest="as_user", help="Who draws it (username).")
         draw.add_argument("--note", default="", help="Why this sample.")
-        draw.add_argument("--format", choices=["table", "json"], default="table")
+        draw.add_argument(
+            "--format", choices=["table", "json"], default="table", help="Output format."
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         review = review_or_error(options["review"])
