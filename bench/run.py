@@ -22,6 +22,7 @@ BENCHMARKS = [
     "ssda903_speed.py",
     "countdown_speed.py",
     "report_speed.py",
+    "fieldwork_speed.py",
 ]
 
 failed, skipped = [], []

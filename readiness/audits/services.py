@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from readiness.casework.models import Case, Sample
+from readiness.casework.models import Case, Sample, bump_revision
 from readiness.frameworks.models import GradeLevel
 from readiness.reviews.models import Agency, Phase, Review
 
@@ -51,6 +51,7 @@ def start_audit(
     if case.review_id != review.id:
         raise AuditError("That case is not on this review's case list.")
     phase = Phase.objects.filter(review=review, is_current=True).first()
+    bump_revision(review.id)
     return CaseAudit.objects.create(
         review=review, case=case, sample=sample, phase=phase, tool_id=tool_id, auditor=auditor,
         audited_on=audited_on,
@@ -65,6 +66,7 @@ def start_moderation(first: CaseAudit, auditor: AbstractBaseUser, audited_on: da
         raise AuditError("This audit already has a second auditor.")
     if first.auditor_id == auditor.pk:
         raise AuditError("The second auditor must be someone other than the first.")
+    bump_revision(first.review_id)
     return CaseAudit.objects.create(
         review=first.review, case=first.case, sample=first.sample, phase=first.phase,
         tool_id=first.tool_id, auditor=auditor, moderates=first, audited_on=audited_on,
@@ -110,6 +112,8 @@ def save_answers(
             current.answer, current.evidence, current.answered_by = answer, evidence, user
             current.save()
             changed += 1
+    if changed:
+        bump_revision(audit.review_id)
     return changed
 
 
@@ -119,6 +123,7 @@ def submit(audit: CaseAudit) -> None:
     audit.status = CaseAudit.SUBMITTED
     audit.submitted_at = timezone.now()
     audit.save(update_fields=["status", "submitted_at"])
+    bump_revision(audit.review_id)
 
 
 @transaction.atomic
@@ -144,6 +149,7 @@ def settle(
         audit=first, question_id=question_id,
         defaults={"answer": answer, "reason": reason.strip(), "moderator": moderator},
     )  # fmt: skip
+    bump_revision(first.review_id)
     return decision
 
 

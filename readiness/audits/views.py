@@ -19,7 +19,6 @@ from readiness.reviews.models import Membership
 
 from . import queries, services
 from .access import audit_for_user, log_view, visible_audits
-from .domain.aggregates import shares_by_judgement, tally
 from .domain.agreement import describe
 from .domain.moderation import agreement_by_pair, compare
 from .domain.rules import blind_refusal, may_audit, may_settle
@@ -47,22 +46,18 @@ def dashboard(request: HttpRequest, review_id: int, format: str = "html") -> Htt
     """What the audits say, for those who see the whole partnership's picture."""
     review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     order = services.grade_order(review)
-    rows = queries.answer_rows(review)
+    data = queries.dashboard(review, order)
     labels = _labels(review)
     lines = queries.line_questions(review)
     groups = []
     for by, title in DASHBOARD_GROUPS:
-        tallies = sorted(tally(rows, by, order), key=lambda t: t.label)
         groups.append({"by": by, "title": title, "rows": [
             {"label": lines.get(t.label, t.label) if by == "line" else t.label,
              "counts": [t.counts[k] for k in order], "graded": t.graded,
              "good": t.good_or_better(order), "share": t.share(order)}
-            for t in tallies
+            for t in data.groups[by]
         ]})  # fmt: skip
-    shares = shares_by_judgement(
-        rows, order, queries.judgements_with_lines(review), queries.self_grades(review)
-    )
-    audits = len({r.audit for r in rows})
+    shares, audits = data.shares, data.audits
     if format == "json":
         return JsonResponse({
             "audits": audits, "grades": order,

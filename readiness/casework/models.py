@@ -66,3 +66,28 @@ class SampledCase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sample", "case"], name="one_draw_per_case"),
         ]
+
+
+class FieldworkRevision(models.Model):
+    """Goes up with every change to a review's case list or audits, so that figures computed
+    from thousands of answers can be kept until something changes (audits/queries.py)."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveBigIntegerField(default=0)
+
+
+def bump_revision(review_id: int) -> None:
+    updated = FieldworkRevision.objects.filter(review_id=review_id).update(
+        number=models.F("number") + 1
+    )
+    if not updated:
+        FieldworkRevision.objects.get_or_create(review_id=review_id, defaults={"number": 1})
+
+
+def revision(review_id: int) -> int:
+    return (
+        FieldworkRevision.objects.filter(review_id=review_id)
+        .values_list("number", flat=True)
+        .first()
+        or 0
+    )

@@ -25,6 +25,7 @@ class AnswerRow:
     lines: tuple[str, ...]
     answer: str
     scale: str
+    n: int = 1  # how many answers the row stands for (rows come counted from the database)
 
 
 @dataclass
@@ -52,13 +53,17 @@ def tally(rows: list[AnswerRow], by: str, order: list[str]) -> list[Tally]:
         keys = row.lines if by == "line" else (getattr(row, by),)
         for key in keys:
             group = groups.setdefault(key, Tally(key, {k: 0 for k in order}))
-            group.counts[row.answer] += 1
+            group.counts[row.answer] += row.n
     return list(groups.values())
 
 
 def case_grade(ranks: list[int]) -> int:
     """The case's grade (0 best) from its answers' ranks: the rounded mean, ties to worse."""
-    mean = sum(ranks) / len(ranks)
+    return grade_from_sum(sum(ranks), len(ranks))
+
+
+def grade_from_sum(total: int, count: int) -> int:
+    mean = total / count
     whole = int(mean)
     return whole + 1 if mean - whole >= 0.5 else whole
 
@@ -86,26 +91,35 @@ class JudgementShare:
         return f"You graded {self.title.lower()} {self.self_grade.lower()}; {share}."
 
 
-def shares_by_judgement(
-    rows: list[AnswerRow],
-    order: list[str],
-    judgements: list[tuple[str, str, tuple[str, ...]]],
-    self_grades: dict[str, str],
-) -> list[JudgementShare]:
-    """JUDGEMENTS is (key, title, line keys) in framework order; SELF_GRADES key → label."""
-    ranks: dict[tuple[str, int], list[int]] = defaultdict(list)
+def rank_sums(
+    rows: list[AnswerRow], order: list[str], judgements: list[tuple[str, str, tuple[str, ...]]]
+) -> dict[str, dict[int, tuple[int, int]]]:
+    """Per judgement, per audit: (sum of grade ranks, number of grades) on questions mapped to
+    the judgement's lines. The database computes the same sums directly (queries.py)."""
     line_to_judgements: dict[str, list[str]] = defaultdict(list)
     for key, _, lines in judgements:
         for line in lines:
             line_to_judgements[line].append(key)
+    sums: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
     for row in rows:
         if row.scale != "grade" or row.answer not in order:
             continue
         for judgement in {j for line in row.lines for j in line_to_judgements[line]}:
-            ranks[judgement, row.audit].append(order.index(row.answer))
+            total, count = sums[judgement].get(row.audit, (0, 0))
+            sums[judgement][row.audit] = (total + order.index(row.answer), count + 1)
+    return sums
+
+
+def shares_by_judgement(
+    sums: dict[str, dict[int, tuple[int, int]]],
+    judgements: list[tuple[str, str, tuple[str, ...]]],
+    self_grades: dict[str, str],
+) -> list[JudgementShare]:
+    """SUMS from rank_sums; JUDGEMENTS is (key, title, line keys) in framework order;
+    SELF_GRADES key → label."""
     result = []
     for key, title, _ in judgements:
-        grades = [case_grade(r) for (j, _), r in ranks.items() if j == key]
+        grades = [grade_from_sum(t, c) for t, c in sums.get(key, {}).values() if c]
         if not grades and key not in self_grades:
             continue
         result.append(JudgementShare(

@@ -3,6 +3,7 @@ import pytest
 from readiness.audits.domain.aggregates import (
     AnswerRow,
     case_grade,
+    rank_sums,
     shares_by_judgement,
     tally,
 )
@@ -62,7 +63,9 @@ def test_the_share_good_or_better_sits_beside_the_self_grade():
         ("children_in_care", "Children in care", ("cic_voice_and_reviews",)),
         ("care_leavers", "Care leavers", ("cl_accommodation",)),
     ]
-    shares = shares_by_judgement(rows, ORDER, judgements, {"help_and_protection": "Good"})
+    shares = shares_by_judgement(
+        rank_sums(rows, ORDER, judgements), judgements, {"help_and_protection": "Good"}
+    )
     assert [(s.judgement, s.cases, s.good_or_better) for s in shares] == [
         ("help_and_protection", 3, 1),
         ("children_in_care", 1, 1),

@@ -76,11 +76,11 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
         answer_all(item, {"assessment_quality": ("good", "")}, reviewer)
 
     audit(0)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(14):
         as_lead.get(reverse("audits:dashboard", args=[review.id]))
     audit(1)
     audit(2)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(14):
         as_lead.get(reverse("audits:dashboard", args=[review.id]))
 
 
@@ -91,3 +91,16 @@ def test_the_report_counts_the_audited_cases(review, graded):
     assert [(a.count, a.description) for a in activities] == [
         (3, "audited in Readiness, 1 moderated blind by a second auditor")
     ]
+
+
+def test_the_counting_is_kept_until_the_fieldwork_changes(
+    as_lead, review, reviewer, sample, django_assert_num_queries
+):
+    audit = start(review, sample, reviewer)
+    answer_all(audit, {"assessment_quality": ("good", "")}, reviewer)
+    url = reverse("audits:dashboard-json", args=[review.id])
+    assert as_lead.get(url).json()["groups"]["team"][0]["counts"] == [0, 1, 0, 0]
+    with django_assert_num_queries(8):  # counted already: nothing changed
+        as_lead.get(url)
+    answer_all(audit, {"assessment_quality": ("inadequate", "")}, reviewer)
+    assert as_lead.get(url).json()["groups"]["team"][0]["counts"] == [0, 0, 0, 1]
