@@ -108,3 +108,22 @@ class ModerationDecision(models.Model):
                 fields=["audit", "question_id"], name="one_decision_per_question"
             ),
         ]
+
+
+class AuditCitation(models.Model):
+    """A finding of the readiness report that cites a case file audit as its evidence."""
+
+    finding = models.ForeignKey(
+        "actions.Finding", on_delete=models.CASCADE, related_name="audit_citations"
+    )
+    audit = models.ForeignKey(CaseAudit, on_delete=models.CASCADE, related_name="citations")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["finding", "audit"]
+        constraints = [
+            models.UniqueConstraint(fields=["finding", "audit"], name="one_citation_per_audit"),
+        ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path(base + "audits.xlsx", views.export_xlsx, name="export"),
     path(base + "<int:audit_id>/", views.audit, name="audit"),
     path(base + "<int:audit_id>/moderate/", views.moderate, name="moderate"),
+    path(base + "<int:audit_id>/cite/", views.cite, name="cite"),
     path(base + "<int:audit_id>/moderation/", views.moderation, name="moderation"),
     path(base + "<int:audit_id>/actions/", views.add_action, name="add-action"),
     path(base + "actions/<int:action_id>/done/", views.action_done, name="action-done"),

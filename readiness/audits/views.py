@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from readiness.actions.models import Finding
 from readiness.casework.models import Case, SampledCase
 from readiness.frameworks.models import GradeLevel
 from readiness.reviews.access import get_review_for_user
@@ -24,7 +25,7 @@ from .domain.moderation import agreement_by_pair, compare
 from .domain.rules import blind_refusal, may_audit, may_settle
 from .domain.tool import YES_NO_ANSWERS
 from .exports import audits_workbook
-from .models import CaseAudit, ChildAction
+from .models import AuditCitation, CaseAudit, ChildAction
 from .tools import tools_for
 
 DASHBOARD_GROUPS = [
@@ -261,9 +262,29 @@ def audit(request: HttpRequest, review_id: int, audit_id: int) -> HttpResponse:
             and second is None
             and item.auditor_id != request.user.pk,
             "tool": services.tool_for(item),
+            "citations": item.citations.select_related("finding") if full else [],
+            "findings": Finding.objects.filter(review=review) if full else [],
         },
         status=400 if error else 200,
     )
+
+
+@login_required
+@require_POST
+def cite(request: HttpRequest, review_id: int, audit_id: int) -> HttpResponse:
+    """A finding of the report cites this audit."""
+    review, membership, item, _ = audit_for_user(request.user, review_id, audit_id)
+    if not may_audit(membership.role):
+        raise PermissionDenied("Only the review's lead and reviewers write findings.")
+    finding = Finding.objects.filter(review=review, id=request.POST.get("finding") or 0).first()
+    if finding is None:
+        messages.error(request, "Choose a finding of this review.")
+    else:
+        AuditCitation.objects.get_or_create(
+            finding=finding, audit=item, defaults={"added_by": request.user}
+        )
+        messages.success(request, "The finding now cites this audit.")
+    return redirect("audits:audit", review_id=review.id, audit_id=item.id)
 
 
 @login_required

@@ -194,3 +194,21 @@ def test_an_audit_starts_from_the_sample(as_lead, review, sample):
         sample.id,
         date(2026, 11, 26),
     )
+
+
+def test_a_finding_cites_an_audit(as_lead, as_contributor, review, reviewer, sample):
+    from readiness.audits.models import AuditCitation
+    from readiness.lib.testing.factories import FindingFactory
+
+    audit = start(review, sample, reviewer)
+    finding = FindingFactory(review=review, text="Plans drift in the North team.")
+    other = FindingFactory()  # another review's
+    url = reverse("audits:cite", args=[review.id, audit.id])
+    as_lead.post(url, {"finding": other.id})
+    as_lead.post(url, {"finding": finding.id})
+    assert list(AuditCitation.objects.values_list("finding_id", "audit_id")) == [
+        (finding.id, audit.id)
+    ]
+    page = as_lead.get(reverse("audits:audit", args=[review.id, audit.id])).content.decode()
+    assert "Help and protection: Plans drift in the North team." in page
+    assert as_contributor.post(url, {"finding": finding.id}).status_code == 404
