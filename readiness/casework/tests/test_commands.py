@@ -38,3 +38,32 @@ def test_sample_draw_refuses_an_unknown_list(review):
         call_command("sample", "draw", "--review", str(review.id), "--seed", "5",
                      "--size", "fostering=3")  # fmt: skip
     assert error.value.returncode == 2
+
+
+def test_cases_come_from_an_annex_a_workbook_without_dates_of_birth(review, tmp_path, capsys):
+    from datetime import datetime
+
+    import openpyxl
+
+    from readiness.indicators.domain.annex_a import columns
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for number, title in ((7, "List 7 child protection"), (9, "List 9 care leavers")):
+        sheet = book.create_sheet(title)
+        names = [spec["name"] for spec in columns()[number].values() if "2019" in spec["layouts"]]
+        sheet.append(names)
+        for n in range(2):
+            row = [None] * len(names)
+            row[names.index("Child Unique ID")] = f"L{number}-{n}"
+            row[names.index("Date of Birth")] = datetime(2015, 1, 25)
+            row[names.index("Allocated Team")] = "North"
+            sheet.append(row)
+    path = tmp_path / "annex-a.xlsx"
+    book.save(path)
+    call_command("cases", "import", str(path), "--annex-a", "--review", str(review.id))
+    assert capsys.readouterr().out == "Imported 4 cases: 4 new, 0 changed.\n"
+    assert list(Case.objects.values_list("case_id", "list_key", "team")) == [
+        ("L9-0", "care_leavers", "North"), ("L9-1", "care_leavers", "North"),
+        ("L7-0", "child_protection", "North"), ("L7-1", "child_protection", "North"),
+    ]  # fmt: skip

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.casework import services
+from readiness.casework.domain.annex import rows_from_annex_a
 from readiness.casework.domain.caselist import CaseListError, read_case_list
 from readiness.reviews.commands import review_or_error
 
@@ -26,6 +27,11 @@ class Command(BaseCommand):
         load.add_argument(
             "--replace", action="store_true", help="Remove cases not in the file (unless sampled)."
         )
+        load.add_argument(
+            "--annex-a",
+            action="store_true",
+            help="The file is an Annex A workbook: lists 2 and 6 to 10, ids, ages, teams only.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         review = review_or_error(options["review"])
@@ -33,7 +39,10 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"There is no file {path}.", returncode=2)
         try:
-            rows = read_case_list(path.read_bytes(), path.name)
+            if options["annex_a"]:
+                rows = rows_from_annex_a(path)
+            else:
+                rows = read_case_list(path.read_bytes(), path.name)
         except CaseListError as error:
             for problem in error.problems:
                 self.stderr.write(f"{path.name}: {problem}")
