@@ -11,6 +11,10 @@ class CaseListForm(GovukFormMixin, forms.Form):
         help_text="Columns: case id, list, team, social worker, age, start date. "
         "No names, NHS numbers or dates of birth.",
     )
+    annex_a = forms.BooleanField(
+        required=False,
+        label="This is an Annex A workbook (lists 2 and 6 to 10; ids, ages and teams only)",
+    )
     replace = forms.BooleanField(
         required=False, label="Remove cases not in this file (cases already sampled are kept)"
     )

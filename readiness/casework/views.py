@@ -3,6 +3,8 @@ one is for the review's lead and reviewers only, and every view is logged."""
 
 from __future__ import annotations
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -12,6 +14,7 @@ from django.utils import timezone
 
 from . import services
 from .access import get_review_for_casework, log_view
+from .domain.annex import rows_from_annex_a
 from .domain.caselist import LISTS, CaseListError, read_case_list
 from .domain.sample_xlsx import SampleRow, sample_workbook
 from .domain.sampling import age_band
@@ -48,7 +51,10 @@ def import_cases(request: HttpRequest, review_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = read_case_list(upload.read(), upload.name)
+            if form.cleaned_data["annex_a"]:
+                rows = _annex_a_rows(upload.read(), upload.name)
+            else:
+                rows = read_case_list(upload.read(), upload.name)
         except CaseListError as error:
             problems = error.problems
         else:
@@ -63,6 +69,14 @@ def import_cases(request: HttpRequest, review_id: int) -> HttpResponse:
     return render(request, "casework/import.html", {
         "review": review, "form": form, "problems": problems,
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+def _annex_a_rows(data: bytes, name: str) -> list:
+    # The Annex A reader opens a path; the upload goes through a private temporary file.
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+        handle.write(data)
+        handle.flush()
+        return rows_from_annex_a(handle.name, name)
 
 
 @login_required

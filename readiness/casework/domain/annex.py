@@ -22,13 +22,15 @@ STARTED = {
 }
 
 
-def rows_from_annex_a(path: str | Path) -> list[CaseRow]:
+def rows_from_annex_a(path: str | Path, name: str | None = None) -> list[CaseRow]:
+    """The case rows in the Annex A workbook at PATH; NAME is how problems call the file."""
+    name = name or Path(path).name
     from readiness.indicators.domain.annex_a import AnnexAFileError
 
     try:
         book = read_annex_a(path)
     except AnnexAFileError as error:
-        raise CaseListError([f"{Path(path).name}: {error}"]) from None
+        raise CaseListError([f"{name}: {error}"]) from None
     rows: list[CaseRow] = []
     problems: list[str] = []
     for number, key in LISTS.items():
@@ -56,5 +58,5 @@ def rows_from_annex_a(path: str | Path) -> list[CaseRow]:
     if problems:
         raise CaseListError(problems)
     if not rows:
-        raise CaseListError([f"{Path(path).name} has none of Annex A's lists 2 and 6 to 10."])
+        raise CaseListError([f"{name} has none of Annex A's lists 2 and 6 to 10."])
     return rows

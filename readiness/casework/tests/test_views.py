@@ -138,3 +138,13 @@ def test_a_draw_with_no_sizes_is_refused(as_lead, review):
     assert response.status_code == 400
     assert "Say how many children to draw from at least one list." in response.content.decode()
     assert Sample.objects.count() == 0
+
+
+def test_an_annex_a_workbook_that_is_not_one_is_refused(as_lead, review):
+    upload = SimpleUploadedFile("annex.xlsx", b"not a workbook")
+    response = as_lead.post(
+        reverse("casework:import", args=[review.id]), {"file": upload, "annex_a": "on"}
+    )
+    assert response.status_code == 400
+    assert "<li>annex.xlsx: not an Excel workbook we can read" in response.content.decode()
+    assert Case.objects.count() == 0
