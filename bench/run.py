@@ -24,6 +24,7 @@ BENCHMARKS = [
     "report_speed.py",
     "pii_check.py",
     "glance_speed.py",
+    "fieldwork_speed.py",
 ]
 
 failed, skipped = [], []

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "readiness.asks",
     "readiness.conversations",
     "readiness.notifications",
+    "readiness.casework",
+    "readiness.audits",
+    "readiness.thresholds",
+    "readiness.interviews",
     "readiness.demo",
     "readiness.lib",
     # --- issue 14: the personal data check on exports ---

@@ -22,6 +22,10 @@ urlpatterns = [
     path("", include("readiness.asks.urls")),
     path("", include("readiness.conversations.urls")),
     path("", include("readiness.notifications.urls")),
+    path("", include("readiness.casework.urls")),
+    path("", include("readiness.audits.urls")),
+    path("", include("readiness.thresholds.urls")),
+    path("", include("readiness.interviews.urls")),
 ]
 
 handler403 = "readiness.lib.errors.forbidden"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from readiness.actions.models import ActionItem, Finding
 from readiness.assessment.queries import review_grid
+from readiness.audits.report import fieldwork_activities
 from readiness.evidence.index_exports import evidence_index
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import GradeDescriptor
@@ -211,7 +212,8 @@ def report_data(review: Review, today: date | None = None) -> ReportData:
         activities=tuple(
             Activity(a.kind, a.count, a.description, a.people)
             for a in ReviewActivity.objects.filter(review=review)
-        ),
+        )
+        + fieldwork_activities(review),
         judgements=_judgements(review),
         findings=findings,
         items=_items(review, newest),

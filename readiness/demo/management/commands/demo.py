@@ -63,6 +63,16 @@ class Command(BaseCommand):
                 from readiness.reports.demo import load_activities
 
                 load_activities(review)  # case files, interviews, focus groups for the report
+                if review.framework.slug == "ilacs-2026":  # the shipped audit tools' framework
+                    from readiness.demo.fieldwork import load_fieldwork
+
+                    done = load_fieldwork(review)
+                    self.stdout.write(
+                        f"Fieldwork for {review.area}: {done['cases']} children, a sample of "
+                        f"{done['sampled']}, {done['audits']} audits ({done['moderated']} "
+                        f"moderated), {done['interviews']} interviews and focus groups, "
+                        f"{done['threshold_answers']} thresholds answers."
+                    )
                 grid = review_grid(review)
                 self.stdout.write(
                     f"Loaded {review.name}: {grid.graded} of {len(grid.rows)} judgements "

@@ -1,0 +1,150 @@
+import io
+import logging
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from readiness.casework import services
+from readiness.casework.domain.caselist import CaseRow
+from readiness.casework.models import Case, Sample
+
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
+
+
+def cases(review, count=6):
+    rows = [
+        CaseRow(
+            f"C{n:03}",
+            "child_protection" if n % 2 else "children_in_care",
+            f"T{n % 3}",
+            f"W{n}",
+            3 + n,
+            date(2024, 1, 1),
+        )  # fmt: skip
+        for n in range(count)
+    ]
+    services.import_cases(review, rows)
+
+
+@pytest.fixture
+def sample(review, lead):
+    cases(review)
+    return services.draw(review, {"child_protection": 2, "children_in_care": 1}, 42,
+                         date(2026, 11, 26), lead)  # fmt: skip
+
+
+def test_the_lead_sees_the_case_list_and_its_samples_and_it_is_logged(
+    as_lead, review, sample, caplog
+):
+    with caplog.at_level(logging.INFO, logger="readiness.audit"):
+        response = as_lead.get(reverse("casework:cases", args=[review.id]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "6 cases in all." in text
+    assert f"Sample {sample.id}</a>: 3 children, seed 42" in text
+    assert [(r.message, r.user, r.review) for r in caplog.records] == [
+        ("case list viewed", review.memberships.get(role="lead").user_id, review.id)
+    ]
+
+
+@pytest.mark.parametrize(("client_name", "status"), [
+    ("as_contributor", 403), ("as_viewer", 403), ("as_outsider", 404),
+])  # fmt: skip
+def test_only_the_lead_and_reviewers_see_case_level_material(
+    request, review, sample, client_name, status
+):
+    client = request.getfixturevalue(client_name)
+    for name, args in [
+        ("casework:cases", [review.id]),
+        ("casework:import", [review.id]),
+        ("casework:draw", [review.id]),
+        ("casework:sample", [review.id, sample.id]),
+        ("casework:sample-json", [review.id, sample.id]),
+        ("casework:sample-xlsx", [review.id, sample.id]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == status, name
+
+
+def test_the_sample_page_shows_each_child_and_its_reason(as_reviewer, review, sample):
+    response = as_reviewer.get(reverse("casework:sample", args=[review.id, sample.id]))
+    text = response.content.decode()
+    assert "3 children drawn" in text
+    assert "child protection plan over 18 months; team" in text
+    data = as_reviewer.get(reverse("casework:sample-json", args=[review.id, sample.id])).json()
+    assert data["seed"] == 42
+    assert [c["list"] for c in data["cases"]] == ["child protection"] * 2 + ["children in care"]
+
+
+def test_the_sample_page_reads_a_fixed_number_of_queries(
+    as_lead, review, lead, django_assert_num_queries
+):
+    cases(review, 12)
+    one = services.draw(review, {"child_protection": 1}, 1, date(2026, 11, 26), lead)
+    three = services.draw(review, {"child_protection": 3}, 1, date(2026, 11, 26), lead)
+    for item in (one, three):
+        with django_assert_num_queries(5):
+            as_lead.get(reverse("casework:sample", args=[review.id, item.id]))
+
+
+def test_the_sample_downloads_as_a_workbook_with_case_ids(as_lead, review, sample, caplog):
+    with caplog.at_level(logging.INFO, logger="readiness.audit"):
+        response = as_lead.get(reverse("casework:sample-xlsx", args=[review.id, sample.id]))
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book["Sample"].iter_rows(values_only=True))
+    assert rows[0] == ("Number", "Case id", "List", "Team", "Social worker", "Age", "Reason drawn")
+    assert [row[1] for row in rows[1:]] == [s.case.case_id for s in sample.cases.all()]
+    assert list(book["About"].iter_rows(values_only=True))[1] == ("Seed", "42")
+    assert [r.message for r in caplog.records] == ["sample exported"]
+
+
+def test_the_lead_imports_a_case_list(as_lead, review):
+    upload = SimpleUploadedFile("cases.csv", b"Case id,List,Team\nA1,CP,North\nA2,CIN,South\n")
+    response = as_lead.post(reverse("casework:import", args=[review.id]), {"file": upload})
+    assert response.status_code == 302
+    assert list(Case.objects.filter(review=review).values_list("case_id", "list_key")) == [
+        ("A2", "child_in_need"),
+        ("A1", "child_protection"),
+    ]
+
+
+def test_an_import_with_a_name_column_is_refused_naming_it(as_lead, review):
+    upload = SimpleUploadedFile("cases.csv", b"Case id,List,Surname\nA1,CP,Smith\n")
+    response = as_lead.post(reverse("casework:import", args=[review.id]), {"file": upload})
+    assert response.status_code == 400
+    assert "Column “Surname” looks like a name" in response.content.decode()
+    assert Case.objects.count() == 0
+
+
+def test_the_lead_draws_a_sample_on_the_page(as_lead, review):
+    cases(review)
+    response = as_lead.post(reverse("casework:draw", args=[review.id]), {
+        "seed": "9", "as_of": "2026-11-26", "size_child_protection": "2", "note": "Drift",
+    })  # fmt: skip
+    sample = Sample.objects.get()
+    assert response.url == reverse("casework:sample", args=[review.id, sample.id])
+    assert (sample.seed, sample.sizes, sample.note, sample.cases.count()) == (
+        9, {"child_protection": 2}, "Drift", 2,
+    )  # fmt: skip
+
+
+def test_a_draw_with_no_sizes_is_refused(as_lead, review):
+    cases(review)
+    response = as_lead.post(reverse("casework:draw", args=[review.id]), {
+        "seed": "9", "as_of": "2026-11-26",
+    })  # fmt: skip
+    assert response.status_code == 400
+    assert "Say how many children to draw from at least one list." in response.content.decode()
+    assert Sample.objects.count() == 0
+
+
+def test_an_annex_a_workbook_that_is_not_one_is_refused(as_lead, review):
+    upload = SimpleUploadedFile("annex.xlsx", b"not a workbook")
+    response = as_lead.post(
+        reverse("casework:import", args=[review.id]), {"file": upload, "annex_a": "on"}
+    )
+    assert response.status_code == 400
+    assert "<li>annex.xlsx: not an Excel workbook we can read" in response.content.decode()
+    assert Case.objects.count() == 0
