@@ -4,20 +4,11 @@ from django.db.models import Q
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, date_field
 from readiness.reviews.models import Agency
 
 from .domain.lists import DEFAULT_STALE_WEEKS, VIEWS, ItemFilter
 from .models import ActionItem, Finding, Milestone
-
-
-def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
 
 
 class FindingForm(GovukFormMixin, forms.ModelForm):
@@ -71,7 +62,7 @@ class FindingForm(GovukFormMixin, forms.ModelForm):
 
 
 class ItemForm(GovukFormMixin, forms.ModelForm):
-    due_date = _date_field("Due date", "For example, 2027-01-08")
+    due_date = date_field("Due date", "For example, 2027-01-08")
 
     class Meta:
         model = ActionItem
@@ -163,8 +154,8 @@ class ProgressForm(GovukFormMixin, forms.Form):
 
 
 class MilestoneForm(GovukFormMixin, forms.ModelForm):
-    due_date = _date_field("Due date")
-    done_on = _date_field("Done on")
+    due_date = date_field("Due date")
+    done_on = date_field("Done on")
 
     class Meta:
         model = Milestone

@@ -2,7 +2,35 @@
 
 from django import forms
 
+ISO_DATE = "%Y-%m-%d"
+
+
+class IsoDateInput(forms.DateInput):
+    """A browser date picker. Its value must be ISO (2027-01-08): a date input shows
+    nothing for the British 08/01/2027, and a form saved unchanged would lose the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format=ISO_DATE)
+
+
+def date_field(label: str, help_text: str = "", *, required: bool = False) -> forms.DateField:
+    """A date with the browser's picker, shown and read back as ISO."""
+    return forms.DateField(
+        label=label, required=required, help_text=help_text, widget=IsoDateInput()
+    )
+
+
+def is_date_input(widget: forms.Widget) -> bool:
+    return isinstance(widget, forms.DateInput) and "date" in (
+        widget.input_type,
+        widget.attrs.get("type"),
+    )
+
+
 CLASSES = {
+    IsoDateInput: "govuk-input govuk-input--width-10",
     forms.TextInput: "govuk-input",
     forms.DateInput: "govuk-input govuk-input--width-10",
     forms.Textarea: "govuk-textarea",
@@ -25,6 +53,9 @@ class GovukFormMixin:
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if is_date_input(field.widget):
+                # However the widget was built, a date input understands only ISO.
+                field.widget.format, field.widget.is_localized = ISO_DATE, False
             css = CLASSES.get(type(field.widget), "")
             if css:
                 field.widget.attrs["class"] = css

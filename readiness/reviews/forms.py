@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from readiness.lib.forms import GovukFormMixin
+from readiness.lib.forms import GovukFormMixin, date_field
 
 from .models import Agency, Membership
 
@@ -10,17 +10,8 @@ class ReviewForm(GovukFormMixin, forms.Form):
     name = forms.CharField(label="Name of the review", max_length=200)
     area = forms.CharField(label="Local authority area", max_length=120)
     framework = forms.ModelChoiceField(queryset=None, label="Framework", empty_label=None)
-    window_starts = forms.DateField(
-        label="Inspection expected from",
-        required=False,
-        help_text="For example, 2027-01-11",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    window_ends = forms.DateField(
-        label="Inspection expected by",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    window_starts = date_field("Inspection expected from", "For example, 2027-01-11")
+    window_ends = date_field("Inspection expected by")
     agencies = forms.CharField(
         label="Partner agencies",
         required=False,
