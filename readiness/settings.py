@@ -162,3 +162,17 @@ EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
 # How old any one document may be (months before the inspection window opens, or today once
 # it has) before it is named as out of date.
 EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")
+
+# E-mail (invitations) goes through Django's mail settings: the console backend prints
+# messages unless an SMTP server is configured.
+EMAIL_BACKEND = os.getenv(
+    "READINESS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.getenv("READINESS_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("READINESS_EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.getenv("READINESS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("READINESS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("READINESS_EMAIL_TLS", "False")
+DEFAULT_FROM_EMAIL = os.getenv("READINESS_FROM_EMAIL", "readiness@localhost")
+# Days an invitation link works before it expires.
+READINESS_INVITATION_DAYS = envint("READINESS_INVITATION_DAYS", "7")

@@ -15,7 +15,7 @@ from readiness.evidence.queries import visible_documents
 from readiness.indicators.queries import library
 from readiness.narratives.models import NarrativeVersion
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import GRADE, VIEW
+from readiness.reviews.domain.roles import EDIT_PLAN, VIEW
 from readiness.reviews.models import Agency
 
 from . import services
@@ -71,7 +71,7 @@ def findings(request: HttpRequest, review_id: int, format: str = "html") -> Http
 
 @login_required
 def finding_edit(request: HttpRequest, review_id: int, finding_id: int | None = None):
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     finding = get_object_or_404(Finding, review=review, id=finding_id) if finding_id else None
     form = FindingForm(
         request.POST or None, instance=finding, review=review, indicators=list(library())
@@ -93,7 +93,7 @@ def finding_edit(request: HttpRequest, review_id: int, finding_id: int | None = 
 @login_required
 @require_POST
 def carry_forward(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     try:
         carried = services.carry_forward_findings(review)
     except services.ItemProblems as problem:
@@ -240,7 +240,7 @@ def add_progress(request: HttpRequest, review_id: int, code: str) -> HttpRespons
 @login_required
 @require_POST
 def add_milestone(request: HttpRequest, review_id: int, code: str) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id, GRADE)
+    review, membership = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code)
     form = MilestoneForm(request.POST)
     if form.is_valid():
@@ -259,7 +259,7 @@ def add_milestone(request: HttpRequest, review_id: int, code: str) -> HttpRespon
 @require_POST
 def milestone_done(request: HttpRequest, review_id: int, code: str, milestone_id: int):
     """Mark a milestone done today, or not done again."""
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code)
     milestone = get_object_or_404(found.milestones, id=milestone_id)
     milestone.done_on = None if milestone.done_on else timezone.localdate()
@@ -288,7 +288,7 @@ def _save_item(request, review, form, found=None):
 
 @login_required
 def item_edit(request: HttpRequest, review_id: int, code: str | None = None) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code) if code else None
     form = ItemForm(request.POST or None, instance=found, review=review,
                     numbers=services.finding_numbers(review))  # fmt: skip
@@ -313,7 +313,7 @@ def export_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def import_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():

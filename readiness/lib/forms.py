@@ -52,6 +52,10 @@ class GovukFormMixin:
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.style_fields()
+
+    def style_fields(self) -> None:
+        """Style every field; a form that adds fields in its own __init__ calls it again."""
         for name, field in self.fields.items():  # type: ignore[attr-defined]
             if is_date_input(field.widget):
                 # However the widget was built, a date input understands only ISO.
