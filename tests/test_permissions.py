@@ -70,7 +70,9 @@ MATRIX = [
     ("narratives:new", (), "get", (200, 200, 200, 403, 404)),
     ("narratives:new", (), "post", (400, 400, 400, 403, 404)),
     ("narratives:detail", ("narrative",), "get", (200, 200, 200, 200, 404)),
+    # The narrative is the police's, and the contributor works for the police.
     ("narratives:edit", ("narrative",), "get", (200, 200, 200, 403, 404)),
+    ("narratives:approve", ("narrative", 1), "post", (302, 403, 403, 403, 404)),
     ("narratives:docx", ("narrative",), "get", (200, 200, 200, 200, 404)),
     ("narratives:pdf", ("narrative",), "get", (200, 200, 200, 200, 404)),
     ("narratives:briefs", (), "get", (200, 200, 200, 200, 404)),
@@ -166,7 +168,7 @@ def test_each_role_gets_the_expected_status(
             ServiceImpact.objects.create(review=review, service="Police", text="Seen quickly")
             args.append("police")
         elif item == "narrative":
-            narrative = Narrative.objects.create(review=review, key="story")
+            narrative = Narrative.objects.create(review=review, key="story", agency=police)
             NarrativeVersion.objects.create(
                 narrative=narrative,
                 number=1,

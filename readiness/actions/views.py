@@ -200,7 +200,9 @@ def _narratives_for(item) -> list[dict]:
     """The narratives written for this item (a narrative names its action point by code)."""
     latest = (
         NarrativeVersion.objects.filter(
-            narrative__review_id=item.review_id, narrative__action_point=item.code
+            narrative__review_id=item.review_id,
+            narrative__action_point=item.code,
+            awaiting_approval=False,  # a draft awaiting approval does not count yet
         )
         .order_by("narrative__key", "-number")
         .values("narrative__key", "title", "number")

@@ -32,6 +32,14 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Anything not in the evidence library, one reference per line.",
     )
+    agency = forms.ModelChoiceField(
+        label="Whose narrative is it?",
+        queryset=None,
+        required=False,
+        empty_label="The whole partnership",
+        help_text="An agency's contributors can write new versions of its narratives; a lead "
+        "approves each before it counts.",
+    )
     action_point = forms.CharField(
         label="Action point",
         required=False,
@@ -55,9 +63,14 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         indicators: list = (),
         documents: QuerySet | None = None,
         action_codes: set[str] = frozenset(),
+        agencies: QuerySet | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if agencies is None:  # a contributor writes for their own agency only
+            del self.fields["agency"]
+        else:
+            self.fields["agency"].queryset = agencies
         self.fields["indicator_ids"].choices = [(d.id, d.title) for d in indicators]
         if documents is not None:
             self.fields["document_ids"].queryset = documents

@@ -337,7 +337,7 @@ def update_settings(
 
 @transaction.atomic
 def remove_agency(agency: Agency, by: AbstractBaseUser | None) -> None:
-    """Remove an agency nothing belongs to yet. One with people, evidence or action items is
+    """Remove an agency nothing belongs to yet. One with people, evidence, items or narratives is
     refused, naming what it still has: removing it would orphan them silently."""
     held = [
         words
@@ -345,6 +345,7 @@ def remove_agency(agency: Agency, by: AbstractBaseUser | None) -> None:
             ("members", "people"),
             ("documents", "evidence documents"),
             ("action_items", "action items"),
+            ("narratives", "narratives"),
         )
         if hasattr(agency, related) and getattr(agency, related).exists()
     ]
