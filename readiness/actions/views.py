@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from readiness.evidence.queries import visible_documents
 from readiness.indicators.queries import library
+from readiness.lib.text import plural
 from readiness.narratives.models import NarrativeVersion
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import EDIT_PLAN, VIEW
@@ -99,7 +100,9 @@ def carry_forward(request: HttpRequest, review_id: int) -> HttpResponse:
     except services.ItemProblems as problem:
         messages.error(request, str(problem))
     else:
-        messages.success(request, f"Carried {len(carried)} finding(s) into the current phase.")
+        messages.success(
+            request, f"Carried {plural(len(carried), 'finding')} into the current phase."
+        )
     return redirect("actions:findings", review_id=review.id)
 
 
@@ -325,7 +328,7 @@ def import_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
             problems = error.problems
         else:
             codes = ", ".join(i.code for i in created)
-            messages.success(request, f"Imported {len(created)} item(s): {codes}.")
+            messages.success(request, f"Imported {plural(len(created), 'item')}: {codes}.")
             return redirect("actions:plan", review_id=review.id)
     return render(request, "actions/import.html", {
         "review": review, "form": form, "problems": problems,

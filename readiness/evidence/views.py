@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.text import plural
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
@@ -19,6 +20,7 @@ from .audit import audit
 from .corrections import FIELD_NAMES, correct_document, may_correct
 from .domain.dating import SOURCE_LABELS
 from .domain.doctype import AREA_LABELS, UNSURE_BELOW
+from .domain.stale import age_in_words
 from .forms import AddLineForm, CorrectionForm, DecisionForm, UploadForm
 from .ingest import ingest_uploads, stored_path
 from .models import Alignment, DocumentChange, EvidenceDocument, RejectedFile
@@ -317,7 +319,7 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
         agency = own_agency or form.cleaned_data.get("agency")
         uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
         report = ingest_uploads(review, uploads, user=request.user, agency=agency)
-        messages.success(request, f"Checked {report.seen} files: {report.added} added.")
+        messages.success(request, f"Checked {plural(report.seen, 'file')}: {report.added} added.")
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(
         request,
@@ -347,7 +349,7 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
             "review": review,
             "analysis": result,
             "rejected": rejected,
-            "stale_months": settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
+            "stale_limit": age_in_words(settings.EVIDENCE_STALE_DOCUMENT_MONTHS),
         },
     )
 

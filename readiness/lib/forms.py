@@ -29,6 +29,23 @@ def is_date_input(widget: forms.Widget) -> bool:
     )
 
 
+DASHES = "---------"  # Django's empty choice, which means nothing to a person
+CHOOSE = "Choose…"
+
+
+def blank_label(field: forms.Field, label: str = CHOOSE) -> None:
+    """Give a select's empty choice words instead of Django's dashes. A form names it
+    better where it can ("Nobody yet", "No agency"); this is the fallback."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = label
+        return
+    if isinstance(field, forms.ChoiceField) and not isinstance(field.widget, forms.RadioSelect):
+        choices = list(field.choices)
+        if any(text == DASHES for _, text in choices):
+            field.choices = [(value, label if text == DASHES else text) for value, text in choices]
+
+
 CLASSES = {
     IsoDateInput: "govuk-input govuk-input--width-10",
     forms.TextInput: "govuk-input",
@@ -60,6 +77,7 @@ class GovukFormMixin:
             if is_date_input(field.widget):
                 # However the widget was built, a date input understands only ISO.
                 field.widget.format, field.widget.is_localized = ISO_DATE, False
+            blank_label(field)
             css = CLASSES.get(type(field.widget), "")
             if css:
                 field.widget.attrs["class"] = css

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from docx import Document
@@ -193,11 +194,11 @@ def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpRe
             )  # fmt: skip
         waits = " It counts once a review lead approves it." if version.awaiting_approval else ""
         messages.success(request, f"Saved version {version.number}.{waits}")
-        return redirect("narratives:detail", review_id=review.id, key=narrative.key)
+        # Show what was just written, even while the earlier version still counts.
+        shown = f"?version={version.number}" if version.awaiting_approval else ""
+        return redirect(reverse("narratives:detail", args=[review.id, narrative.key]) + shown)
     return render(request, "narratives/edit.html", {
         "review": review, "narrative": narrative, "form": form, "carried": carried,
-        "chosen_documents": {int(v) for v in form["document_ids"].value() or []
-                             if str(v).isdigit()},
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 

@@ -25,3 +25,12 @@ def review_access(context: template.Context, review: object) -> dict:
         "may": permissions(role),
         "membership": membership,
     }
+
+
+@register.filter
+def counted(count: int, words: str) -> str:
+    """{{ n|counted:"file" }} → "1 file", "2 files"; {{ n|counted:"child,children" }}."""
+    from readiness.lib.text import plural
+
+    singular, _, plural_form = words.partition(",")
+    return plural(int(count or 0), singular, plural_form or None)
