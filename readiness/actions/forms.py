@@ -156,7 +156,7 @@ class ProgressForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: object, documents: object, status: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["documents"].queryset = documents
+        self.fields["documents"].queryset = documents.select_related("agency")
         self.fields["documents"].label_from_instance = document_label
         self.fields["documents"].widget.attrs["class"] = "govuk-select govuk-!-width-full"
         if status:
