@@ -84,6 +84,15 @@ class GovukFormMixin:
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
 
+    def clean(self) -> dict:
+        """Browsers send a textarea's lines with CRLF endings; keep plain newlines, so that
+        text saved unchanged stays the same and paragraphs still split on a blank line."""
+        data = super().clean()  # type: ignore[misc]
+        for name, value in list(data.items()):
+            if isinstance(value, str) and "\r" in value:
+                data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return data
+
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         for name in self.errors:  # type: ignore[attr-defined]

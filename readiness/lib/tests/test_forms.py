@@ -37,3 +37,20 @@ def test_the_iso_value_reads_back_as_the_same_date():
 def test_the_widget_is_styled_like_the_other_inputs():
     assert isinstance(Dated().fields["due"].widget, IsoDateInput)
     assert Dated().fields["due"].widget.attrs["class"] == "govuk-input govuk-input--width-10"
+
+
+class Texted(GovukFormMixin, forms.Form):
+    text = forms.CharField(widget=forms.Textarea)
+
+
+def test_a_textarea_s_crlf_line_endings_become_newlines():
+    form = Texted(data={"text": "First paragraph.\r\n\r\nSecond."})
+    assert form.is_valid()
+    assert form.cleaned_data["text"] == "First paragraph.\n\nSecond."
+
+
+def test_no_select_shows_django_s_dashes():
+    class Chosen(GovukFormMixin, forms.Form):
+        colour = forms.ChoiceField(required=False, choices=[("", "---------"), ("r", "Red")])
+
+    assert list(Chosen().fields["colour"].choices) == [("", "Choose…"), ("r", "Red")]
