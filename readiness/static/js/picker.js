@@ -44,7 +44,7 @@ function enhance(select) {
   list.id = `${select.id}-list`;
   list.className = "govuk-checkboxes govuk-checkboxes--small readiness-picker__list";
   list.setAttribute("role", "group");
-  list.setAttribute("aria-label", label ? label.textContent.trim() : noun);
+  list.setAttribute("aria-label", `Choose ${noun}`);
 
   const items = options.map((option, index) => {
     const item = document.createElement("div");
