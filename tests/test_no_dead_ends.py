@@ -45,7 +45,14 @@ def material(review, police, lead):
     DataImport.objects.create(review=review, kind="table")
 
 
-def crawl(client, review) -> dict[str, int]:
+# A count of one with a plural noun ("1 files") or Django's empty choice ("---------").
+WRONG_WORDS = re.compile(
+    r"\b1 (files|documents|items|actions|narratives|indicators|judgements|findings|changes|"
+    r"problems|people|reviews|days|weeks|months|years)\b|---------"
+)
+
+
+def crawl(client, review, wrong_words: list | None = None) -> dict[str, int]:
     start = client.get(reverse("reviews:detail", args=[review.id]))
     nav = start.text.split('aria-label="Review"', 1)[1].split("</nav>", 1)[0]
     queue = [(path, 0) for path in HREF.findall(nav)]
@@ -56,6 +63,8 @@ def crawl(client, review) -> dict[str, int]:
             continue
         response = client.get(path)
         seen[path] = response.status_code
+        if wrong_words is not None and "html" in response.get("Content-Type", ""):
+            wrong_words.extend((path, m.group(0)) for m in WRONG_WORDS.finditer(response.text))
         if depth < 2 and response.status_code == 200 and "html" in response["Content-Type"]:
             queue.extend((p, depth + 1) for p in HREF.findall(response.text))
     return seen
@@ -64,10 +73,12 @@ def crawl(client, review) -> dict[str, int]:
 @pytest.mark.parametrize("role", ["lead", "reviewer", "contributor", "viewer"])
 def test_every_link_shown_opens(request, role, review, material):
     client = request.getfixturevalue(f"as_{role}")
-    seen = crawl(client, review)
+    wrong_words: list = []
+    seen = crawl(client, review, wrong_words)
     assert len(seen) > 15
     refused = sorted(path for path, status in seen.items() if status == 403)
     assert refused == []
+    assert wrong_words == []
 
 
 def test_the_tabs_follow_the_role(as_lead, as_contributor, as_viewer, review):
