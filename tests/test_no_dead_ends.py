@@ -52,7 +52,13 @@ WRONG_WORDS = re.compile(
 )
 
 
-def crawl(client, review, wrong_words: list | None = None) -> dict[str, int]:
+FORM = re.compile(r'<form[^>]*method="post"[^>]*>', re.I)
+ACTION = re.compile(r'action="(/reviews/\d+/[^"#?]*)"')
+
+
+def crawl(
+    client, review, wrong_words: list | None = None, forms: set | None = None
+) -> dict[str, int]:
     start = client.get(reverse("reviews:detail", args=[review.id]))
     nav = start.text.split('aria-label="Review"', 1)[1].split("</nav>", 1)[0]
     queue = [(path, 0) for path in HREF.findall(nav)]
@@ -65,6 +71,11 @@ def crawl(client, review, wrong_words: list | None = None) -> dict[str, int]:
         seen[path] = response.status_code
         if wrong_words is not None and "html" in response.get("Content-Type", ""):
             wrong_words.extend((path, m.group(0)) for m in WRONG_WORDS.finditer(response.text))
+        if forms is not None and response.status_code == 200:
+            for tag in FORM.findall(response.text):
+                found = ACTION.search(tag)
+                if found or "action=" not in tag:  # not the sign-out form
+                    forms.add(found.group(1) if found else path)
         if depth < 2 and response.status_code == 200 and "html" in response["Content-Type"]:
             queue.extend((p, depth + 1) for p in HREF.findall(response.text))
     return seen
@@ -79,6 +90,21 @@ def test_every_link_shown_opens(request, role, review, material):
     refused = sorted(path for path, status in seen.items() if status == 403)
     assert refused == []
     assert wrong_words == []
+
+
+@pytest.mark.parametrize("role", ["contributor", "viewer"])
+def test_every_form_shown_may_be_sent(request, role, review, material):
+    """Each form a contributor or viewer is shown accepts them: sent empty, it may be found
+    wanting (400) but is never refused (403)."""
+    client = request.getfixturevalue(f"as_{role}")
+    forms: set = set()
+    crawl(client, review, forms=forms)
+    if role == "viewer":  # a viewer reads: no page offers them a form that writes
+        assert forms == set()
+    else:
+        assert len(forms) >= 2
+    refused = sorted(path for path in forms if client.post(path, {}).status_code == 403)
+    assert refused == [], sorted(forms)
 
 
 def test_the_tabs_follow_the_role(as_lead, as_contributor, as_viewer, review):
