@@ -82,7 +82,9 @@ class GovukFormMixin:
             if css:
                 field.widget.attrs["class"] = css
             if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+                # The hint's id as includes/field.html writes it, prefix and auto_id included.
+                auto_id = self[name].auto_id or f"id_{name}"  # type: ignore[index]
+                field.widget.attrs["aria-describedby"] = f"{auto_id}-hint"
 
     def clean(self) -> dict:
         """Browsers send a textarea's lines with CRLF endings; keep plain newlines, so that

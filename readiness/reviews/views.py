@@ -99,7 +99,7 @@ def _people_page(request, review, membership, form=None, invite_form=None, statu
     return render(request, "reviews/members.html", {
         "review": review, "people": people, "rows": role_forms, "may_manage": may_manage,
         "form": form or MemberForm(review=review),
-        "invite_form": invite_form or InviteForm(review=review),
+        "invite_form": invite_form or InviteForm(review=review, auto_id="invite_%s"),
         "invitations": pending, "invitation_days": services.invitation_days(),
         "now": timezone.now(),
     }, status=status)  # fmt: skip
@@ -125,7 +125,7 @@ def members(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_POST
 def invite(request: HttpRequest, review_id: int) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, MANAGE)
-    form = InviteForm(request.POST, review=review)
+    form = InviteForm(request.POST, review=review, auto_id="invite_%s")
     if form.is_valid():
         data = form.cleaned_data
         try:

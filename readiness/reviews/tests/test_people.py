@@ -190,3 +190,10 @@ def test_invite_service_writes_nothing_for_a_contributor_without_agency(lead, re
     with pytest.raises(ReviewError):
         invite(review, "x@example.org", "contributor", None, lead, link_for=str)
     assert Invitation.objects.count() == 0
+
+
+def test_the_two_forms_on_the_people_page_have_their_own_ids(as_lead, review):
+    page = as_lead.get(reverse("reviews:members", args=[review.id])).text
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    assert 'for="invite_email"' in page and 'aria-describedby="invite_email-hint"' in page
