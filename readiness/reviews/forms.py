@@ -140,7 +140,7 @@ class JoinForm(GovukFormMixin, UserCreationForm):
         super().__init__(*args, **kwargs)
         for name in ("password1", "password2"):
             self.fields[name].widget.attrs["class"] = "govuk-input"
-        self.fields["password1"].help_text = "At least 8 characters, not only numbers."
+        self.fields["password1"].help_text = "At least 8 characters, and not a common password."
         self.fields["password1"].widget.attrs["aria-describedby"] = "id_password1-hint"
         self.fields["username"].help_text = "Letters, digits and @ . + - _ only."
         self.fields["username"].widget.attrs["aria-describedby"] = "id_username-hint"

@@ -197,3 +197,15 @@ def test_the_two_forms_on_the_people_page_have_their_own_ids(as_lead, review):
     ids = re.findall(r' id="([^"]+)"', page)
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
     assert 'for="invite_email"' in page and 'aria-describedby="invite_email-hint"' in page
+
+
+def test_a_weak_password_is_refused_and_the_link_still_works(client, as_lead, review, mailoutbox):
+    _invite(as_lead, review, role="viewer")
+    link = _link(mailoutbox[0])
+    response = client.post(link, {"first_name": "Kim", "last_name": "Ward",
+                                  "username": "kim", "password1": "short",
+                                  "password2": "short"})  # fmt: skip
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["password2"]
+    assert not get_user_model().objects.filter(username="kim").exists()
+    assert client.get(link).status_code == 200
