@@ -281,3 +281,5 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 # The largest request body accepted at all: a few files at their limit plus the form.
 REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(250 * 1024 * 1024))
 # --- end of hardening -------------------------------------------------------------------
+# Days an invitation link works before it expires.
+READINESS_INVITATION_DAYS = envint("READINESS_INVITATION_DAYS", "7")

@@ -4,21 +4,13 @@ from django.db.models import Q
 
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField
+from readiness.lib.forms import GovukFormMixin, IdMultipleChoiceField, date_field
 from readiness.lib.limits import PARAGRAPH
+from readiness.narratives.forms import document_label
 from readiness.reviews.models import Agency
 
 from .domain.lists import DEFAULT_STALE_WEEKS, VIEWS, ItemFilter
 from .models import ActionItem, Finding, Milestone
-
-
-def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
 
 
 class FindingForm(GovukFormMixin, forms.ModelForm):
@@ -52,8 +44,10 @@ class FindingForm(GovukFormMixin, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 6}),
             "judgements": forms.CheckboxSelectMultiple,
-            "lines_of_enquiry": forms.SelectMultiple(attrs={"size": 8}),
-            "documents": forms.SelectMultiple(attrs={"size": 8}),
+            "lines_of_enquiry": forms.SelectMultiple(
+                attrs={"size": 8, "data-picker": "lines of enquiry", "data-picker-one": "line"}
+            ),
+            "documents": forms.SelectMultiple(attrs={"size": 8, "data-picker": "documents"}),
         }
 
     def __init__(self, *args: object, review: object, indicators: list = (), **kwargs) -> None:
@@ -65,14 +59,17 @@ class FindingForm(GovukFormMixin, forms.ModelForm):
         self.fields["lines_of_enquiry"].label_from_instance = lambda line: (
             f"{line.judgement.title}: {line.question[:90]}"
         )
-        self.fields["documents"].queryset = EvidenceDocument.objects.filter(review=review)
+        self.fields["documents"].queryset = EvidenceDocument.objects.filter(
+            review=review
+        ).select_related("agency")
+        self.fields["documents"].label_from_instance = document_label
         self.fields["indicators"].choices = [(d.id, d.title) for d in indicators]
         for name in ("lines_of_enquiry", "documents"):
             self.fields[name].widget.attrs["class"] = "govuk-!-width-full"
 
 
 class ItemForm(GovukFormMixin, forms.ModelForm):
-    due_date = _date_field("Due date", "For example, 2027-01-08")
+    due_date = date_field("Due date", "For example, 2027-01-08")
 
     class Meta:
         model = ActionItem
@@ -123,6 +120,9 @@ class ItemForm(GovukFormMixin, forms.ModelForm):
             get_user_model().objects.filter(members).distinct().order_by("first_name")
         )
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owner"].empty_label = "Nobody yet"
+        self.fields["owner_agency"].empty_label = "No agency"
+        self.fields["finding"].empty_label = "Not from a finding"
         self.fields["owner_agency"].queryset = Agency.objects.filter(review=review)
         # The services' words, not Django's "Select a valid choice", for a choice the page
         # never offered (a person or agency outside the review, an earlier phase's finding).
@@ -147,7 +147,7 @@ class ProgressForm(GovukFormMixin, forms.Form):
         queryset=EvidenceDocument.objects.none(),
         required=False,
         help_text="Hold Ctrl (or Cmd) to choose more than one.",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-picker": "documents"}),
     )
     reference = forms.CharField(
         label="Other evidence",
@@ -158,15 +158,16 @@ class ProgressForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: object, documents: object, status: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["documents"].queryset = documents
-        self.fields["documents"].widget.attrs["class"] = "govuk-!-width-full"
+        self.fields["documents"].queryset = documents.select_related("agency")
+        self.fields["documents"].label_from_instance = document_label
+        self.fields["documents"].widget.attrs["class"] = "govuk-select govuk-!-width-full"
         if status:
             self.fields["status"].initial = status
 
 
 class MilestoneForm(GovukFormMixin, forms.ModelForm):
-    due_date = _date_field("Due date")
-    done_on = _date_field("Done on")
+    due_date = date_field("Due date")
+    done_on = date_field("Done on")
 
     class Meta:
         model = Milestone

@@ -29,6 +29,7 @@ from readiness.actions.domain.validation import (
 from readiness.actions.models import ActionItem, CodeSequence, Finding, Milestone, ProgressUpdate
 from readiness.frameworks.models import Judgement
 from readiness.lib.limits import ITEM, PARAGRAPH
+from readiness.lib.text import plural
 from readiness.reviews.models import Agency, Membership, Review
 
 
@@ -345,7 +346,7 @@ def export_plan(review: Review) -> bytes:
 
 class PlanImportError(ValueError):
     def __init__(self, problems: list[str]):
-        super().__init__(f"{len(problems)} problem(s) in the file; nothing was imported.")
+        super().__init__(f"{plural(len(problems), 'problem')} in the file; nothing was imported.")
         self.problems = problems
 
 

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from readiness.evidence.queries import visible_documents
 from readiness.indicators.queries import library
+from readiness.lib.text import plural
 from readiness.narratives.models import NarrativeVersion
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import GRADE, VIEW
+from readiness.reviews.domain.roles import EDIT_PLAN, VIEW
 from readiness.reviews.models import Agency
 
 from . import services
@@ -71,7 +72,7 @@ def findings(request: HttpRequest, review_id: int, format: str = "html") -> Http
 
 @login_required
 def finding_edit(request: HttpRequest, review_id: int, finding_id: int | None = None):
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     finding = get_object_or_404(Finding, review=review, id=finding_id) if finding_id else None
     form = FindingForm(
         request.POST or None, instance=finding, review=review, indicators=list(library())
@@ -93,13 +94,15 @@ def finding_edit(request: HttpRequest, review_id: int, finding_id: int | None = 
 @login_required
 @require_POST
 def carry_forward(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     try:
         carried = services.carry_forward_findings(review)
     except services.ItemProblems as problem:
         messages.error(request, str(problem))
     else:
-        messages.success(request, f"Carried {len(carried)} finding(s) into the current phase.")
+        messages.success(
+            request, f"Carried {plural(len(carried), 'finding')} into the current phase."
+        )
     return redirect("actions:findings", review_id=review.id)
 
 
@@ -200,7 +203,9 @@ def _narratives_for(item) -> list[dict]:
     """The narratives written for this item (a narrative names its action point by code)."""
     latest = (
         NarrativeVersion.objects.filter(
-            narrative__review_id=item.review_id, narrative__action_point=item.code
+            narrative__review_id=item.review_id,
+            narrative__action_point=item.code,
+            awaiting_approval=False,  # a draft awaiting approval does not count yet
         )
         .order_by("narrative__key", "-number")
         .values("narrative__key", "title", "number")
@@ -240,7 +245,7 @@ def add_progress(request: HttpRequest, review_id: int, code: str) -> HttpRespons
 @login_required
 @require_POST
 def add_milestone(request: HttpRequest, review_id: int, code: str) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id, GRADE)
+    review, membership = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code)
     form = MilestoneForm(request.POST)
     if form.is_valid():
@@ -259,7 +264,7 @@ def add_milestone(request: HttpRequest, review_id: int, code: str) -> HttpRespon
 @require_POST
 def milestone_done(request: HttpRequest, review_id: int, code: str, milestone_id: int):
     """Mark a milestone done today, or not done again."""
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code)
     milestone = get_object_or_404(found.milestones, id=milestone_id)
     milestone.done_on = None if milestone.done_on else timezone.localdate()
@@ -288,7 +293,7 @@ def _save_item(request, review, form, found=None):
 
 @login_required
 def item_edit(request: HttpRequest, review_id: int, code: str | None = None) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     found = _item(review, code) if code else None
     form = ItemForm(request.POST or None, instance=found, review=review,
                     numbers=services.finding_numbers(review))  # fmt: skip
@@ -313,7 +318,7 @@ def export_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def import_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, GRADE)
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -323,7 +328,7 @@ def import_xlsx(request: HttpRequest, review_id: int) -> HttpResponse:
             problems = error.problems
         else:
             codes = ", ".join(i.code for i in created)
-            messages.success(request, f"Imported {len(created)} item(s): {codes}.")
+            messages.success(request, f"Imported {plural(len(created), 'item')}: {codes}.")
             return redirect("actions:plan", review_id=review.id)
     return render(request, "actions/import.html", {
         "review": review, "form": form, "problems": problems,

@@ -18,6 +18,7 @@ from readiness.evidence.domain.stale import stale_documents as library_stale_doc
 from readiness.evidence.models import EvidenceDocument
 from readiness.evidence.queries import document_ages
 from readiness.indicators.models import DataImport
+from readiness.narratives.domain.approval import current as current_version
 from readiness.narratives.domain.check import IndicatorRef, NarrativeText, check_narrative
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.narratives.services import current_values
@@ -100,7 +101,7 @@ def stale_narratives(review: Review, called: date) -> list[NarrativeItem]:
     )
     out = []
     for narrative in narratives:
-        version = next(iter(narrative.versions.all()), None)
+        version = current_version(narrative.versions.all())
         if version is None:
             continue
         result = check_narrative(

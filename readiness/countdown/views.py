@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -15,12 +16,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from readiness.evidence.domain.stale import age_in_words
+from readiness.lib.text import plural
+from readiness.narratives.domain.check import STALE_AFTER_DAYS as NARRATIVE_STALE_AFTER_DAYS
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import MANAGE, SEE_ALL_EVIDENCE, VIEW, may
 
 from . import exports
 from .domain.timetable import (
-    KIND_LABELS,
+    COUNT_WORDS,
     CountdownError,
     Task,
     call_today,
@@ -82,6 +86,9 @@ def index(request: HttpRequest, review_id: int) -> HttpResponse:
         "review": review,
         "form": form,
         "may_see_all": may(membership.role, SEE_ALL_EVIDENCE),
+        # The limits the rows apply, stated from the same settings, never retyped.
+        "evidence_limit": age_in_words(settings.EVIDENCE_STALE_DOCUMENT_MONTHS),
+        "narrative_limit": age_in_words(round(NARRATIVE_STALE_AFTER_DAYS * 12 / 365)),
     }
     status = 200
     try:
@@ -99,7 +106,9 @@ def index(request: HttpRequest, review_id: int) -> HttpResponse:
             timetable=timetable,
             today_note=note,
             days=[(day, [(task, link(task)) for task in day.tasks]) for day in timetable.days],
-            counts=[(KIND_LABELS[k], n) for k, n in count_by_kind(timetable.tasks).items() if n],
+            counts=[
+                plural(n, *COUNT_WORDS[k]) for k, n in count_by_kind(timetable.tasks).items() if n
+            ],  # fmt: skip
             called_iso=called.isoformat(),
             start_words=long_date(timetable.start),
         )

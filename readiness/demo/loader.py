@@ -130,12 +130,18 @@ def load_figures_and_narratives(review: Review) -> object:
         review, "table", {path.name: path.read_bytes()}, user=lead.user if lead else None
     )
     load_ssda903(review)
+    from readiness.actions.models import ActionItem
+
+    # A narrative belongs to the agency that owns its action point, whose contributors
+    # may then write its new versions (for the lead to approve).
+    owners = dict(ActionItem.objects.filter(review=review).values_list("code", "owner_agency_id"))
     for item in DEMO_NARRATIVES:
         narrative, _ = Narrative.objects.update_or_create(
             review=review,
             key=item.key,
             defaults={"action_point": item.action_point,
-                      "judgement_areas": list(item.judgement_areas)},
+                      "judgement_areas": list(item.judgement_areas),
+                      "agency_id": owners.get(item.action_point)},
         )  # fmt: skip
         narrative.versions.all().delete()
         NarrativeVersion.objects.create(

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.text import spreadsheet_row
+from readiness.narratives.domain.approval import current as current_version
 from readiness.reviews.models import Review
 
 from .domain.confidence import confidence_word
@@ -129,7 +130,7 @@ def _narratives_by_judgement(review: Review, lines: list) -> dict[str, tuple[str
     found: dict[str, list[str]] = {}
     narratives = Narrative.objects.filter(review=review).prefetch_related("versions__documents")
     for narrative in narratives:
-        version = narrative.versions.first()
+        version = current_version(narrative.versions.all())
         if version is None:
             continue
         label = f"{narrative.action_point + ': ' if narrative.action_point else ''}" + (

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import Judgement, LineOfEnquiry
+from readiness.lib.text import plural
 from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
@@ -26,6 +27,7 @@ from .audit import audit
 from .corrections import FIELD_NAMES, correct_document, may_correct
 from .domain.dating import SOURCE_LABELS
 from .domain.doctype import AREA_LABELS, UNSURE_BELOW
+from .domain.stale import age_in_words
 from .forms import AddLineForm, CorrectionForm, DecisionForm, ReviewFilterForm, UploadForm
 from .ingest import ingest_uploads, stored_path
 from .models import Alignment, DocumentChange, EvidenceDocument, RejectedFile
@@ -366,8 +368,7 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
         report = ingest_uploads(
             review, form.cleaned_data["files"], user=request.user, agency=agency
         )
-        files = f"{report.seen} file{'' if report.seen == 1 else 's'}"
-        messages.success(request, f"Checked {files}: {report.added} added.")
+        messages.success(request, f"Checked {plural(report.seen, 'file')}: {report.added} added.")
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(
         request,
@@ -399,6 +400,7 @@ def analyses(request: HttpRequest, review_id: int, format: str = "html") -> Http
             "analysis": result,
             "rejected": rejected,
             "stale_months": settings.EVIDENCE_STALE_DOCUMENT_MONTHS,
+            "stale_limit": age_in_words(settings.EVIDENCE_STALE_DOCUMENT_MONTHS),
             "may_ask": may(membership.role, GRADE),
         },
     )

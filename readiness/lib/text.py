@@ -38,3 +38,10 @@ def from_spreadsheet_cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] == "'" and value[1:2] in FORMULA_STARTS:
         return value[1:]
     return value
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """A count with its noun: 1 file, 2 files, 0 files. `plural_form` for a word that does
+    not just add an s (child, children)."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"

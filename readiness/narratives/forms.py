@@ -12,20 +12,30 @@ from .models import NarrativeVersion, ServiceImpact
 ACTION_CODE = re.compile(r"[A-Z]{1,3}[0-9]{1,4}")
 
 
+def document_label(document: EvidenceDocument) -> str:
+    """A document as a picker lists it: its title, then its agency and month."""
+    details = [d for d in (
+        document.agency.name if document.agency_id else "",
+        f"{document.document_date:%b %Y}" if document.document_date else "",
+    ) if d]  # fmt: skip
+    return f"{document.title} ({', '.join(details)})" if details else document.title
+
+
 class NarrativeForm(GovukFormMixin, forms.ModelForm):
     indicator_ids = forms.MultipleChoiceField(
         label="Live indicators to embed",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": "indicators"}),
         help_text="Their latest figures are shown with the narrative and checked for "
-        "staleness after each import.",
+        "staleness after each import. Hold Ctrl (or Cmd) to choose more than one.",
     )
     document_ids = IdMultipleChoiceField(
         label="Documents from the evidence library",
         required=False,
         queryset=EvidenceDocument.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="The documents that show what the narrative says; each is linked from it.",
+        widget=forms.SelectMultiple(attrs={"size": 10, "data-picker": "documents"}),
+        help_text="The documents that show what the narrative says; each is linked from it. "
+        "Hold Ctrl (or Cmd) to choose more than one.",
     )
     evidence_text = forms.CharField(
         label="Other evidence it signposts",
@@ -33,6 +43,14 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Anything not in the evidence library, one reference per line.",
+    )
+    agency = forms.ModelChoiceField(
+        label="Whose narrative is it?",
+        queryset=None,
+        required=False,
+        empty_label="The whole partnership",
+        help_text="An agency's contributors can write new versions of its narratives; a lead "
+        "approves each before it counts.",
     )
     action_point = forms.CharField(
         label="Action point",
@@ -57,12 +75,20 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         indicators: list = (),
         documents: QuerySet | None = None,
         action_codes: set[str] = frozenset(),
+        agencies: QuerySet | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if agencies is None:  # a contributor writes for their own agency only
+            del self.fields["agency"]
+        else:
+            self.fields["agency"].queryset = agencies
         self.fields["indicator_ids"].choices = [(d.id, d.title) for d in indicators]
         if documents is not None:
             self.fields["document_ids"].queryset = documents
+        self.fields["document_ids"].label_from_instance = document_label
+        for name in ("indicator_ids", "document_ids"):
+            self.fields[name].widget.attrs["class"] = "govuk-select govuk-!-width-full"
         self.action_codes = set(action_codes)
 
     def clean_action_point(self) -> str:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from readiness.lib.limits import ITEM, PARAGRAPH, bounded_text
-from readiness.reviews.models import Review
+from readiness.reviews.models import Agency, Review
 
 
 class Narrative(models.Model):
@@ -13,6 +13,11 @@ class Narrative(models.Model):
     key = models.SlugField(max_length=80)
     action_point = models.CharField(max_length=10, blank=True, help_text="For example A12.")
     judgement_areas = models.JSONField(default=list, blank=True)
+    # The agency whose narrative it is: its contributors may write new versions. None for
+    # the partnership's own, which only the lead and reviewers write.
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="narratives"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +50,14 @@ class NarrativeVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     written_at = models.DateTimeField(auto_now_add=True)
+    # A version written by someone who may not approve (an agency contributor, a reviewer)
+    # waits for a lead's approval before it counts as the narrative's current one.
+    awaiting_approval = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["narrative", "-number"]

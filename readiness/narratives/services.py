@@ -47,10 +47,12 @@ def save_version(
     indicator_ids: list[str],
     evidence: list[str],
     documents: Iterable[EvidenceDocument] = (),
+    approved: bool = True,
     **sections: str,
 ) -> NarrativeVersion:
     """A new version: embedded indicators take the figures held now; `documents` (from the
-    narrative's own review) are the evidence library documents it links."""
+    narrative's own review) are the evidence library documents it links. Unless `approved`
+    (a lead's own version), it waits for a lead's approval before it counts as current."""
     values = current_values(narrative.review)
     embedded = []
     for indicator_id in indicator_ids:
@@ -71,10 +73,22 @@ def save_version(
         indicators=embedded,
         evidence=evidence,
         written_by=user,
+        awaiting_approval=not approved,
         **{name: sections[name] for name in SECTIONS},
     )
     version.documents.set(documents)
     return version
+
+
+def approve(version: NarrativeVersion, user: AbstractBaseUser) -> bool:
+    """Approve a version, so that it (and not an earlier one) counts as current. False when
+    it was already approved."""
+    if not version.awaiting_approval:
+        return False
+    version.awaiting_approval = False
+    version.approved_by, version.approved_at = user, timezone.now()
+    version.save(update_fields=["awaiting_approval", "approved_by", "approved_at"])
+    return True
 
 
 def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:

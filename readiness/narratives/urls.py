@@ -22,3 +22,6 @@ urlpatterns = [
     path(base + "<slug:key>.docx", views.export_docx, name="docx"),
     path(base + "<slug:key>.pdf", views.export_pdf, name="pdf"),
 ]
+urlpatterns += [
+    path(base + "<slug:key>/versions/<int:number>/approve/", views.approve, name="approve"),
+]

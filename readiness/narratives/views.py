@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 from docx import Document
 from docx.shared import Inches
 
@@ -15,9 +17,12 @@ from readiness.indicators.domain.charts import chart_description, data_table, pn
 from readiness.indicators.queries import library, review_indicators
 from readiness.lib.text import printable
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import CONTRIBUTE, VIEW, may, refusal
+from readiness.reviews.domain.roles import APPROVE, CONTRIBUTE, VIEW, may, refusal
+from readiness.reviews.models import Agency
 
+from . import services
 from .briefs import service_briefs
+from .domain import approval
 from .forms import ImpactForm, NarrativeForm
 from .models import Narrative, NarrativeVersion
 from .pdf import Figure, narrative_pdf
@@ -36,27 +41,51 @@ def _new_key(review: object, title: str) -> str:
 
 
 def _latest(narrative: Narrative):
+    """The newest version, approved or not: the one a new version starts from."""
     return narrative.versions.first()
+
+
+def _current(narrative: Narrative):
+    """The version that counts: the newest a lead approved (else the newest draft, shown
+    as awaiting approval)."""
+    versions = list(narrative.versions.all())
+    return approval.current(versions) or (versions[0] if versions else None)
+
+
+def _may_write(membership, narrative: Narrative | None) -> bool:
+    if narrative is None:
+        return may(membership.role, CONTRIBUTE)
+    return approval.may_write(membership.role, membership.agency_id, narrative.agency_id)
 
 
 @login_required
 def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     rows = []
-    narratives = Narrative.objects.filter(review=review).prefetch_related("versions__documents")
+    narratives = (
+        Narrative.objects.filter(review=review)
+        .select_related("agency")
+        .prefetch_related("versions__documents")
+    )
     context = check_context(review)  # read once, not once per narrative
+    waiting = {}
     for narrative in narratives:
-        version = _latest(narrative)
+        version = _current(narrative)
+        waiting[narrative.id] = len(approval.awaiting(narrative.versions.all()))
         rows.append((narrative, version, check(version, context) if version else None))
     if format == "json":
         return JsonResponse({"review": review.id, "narratives": [
             {"key": n.key, "action_point": n.action_point, "title": v.title if v else "",
-             "version": v.number if v else None, "passed": r.passed if r else None,
+             "agency": n.agency.name if n.agency else None,
+             "version": v.number if v else None,
+             "approved": bool(v and not v.awaiting_approval), "awaiting_approval": waiting[n.id],
+             "passed": r.passed if r else None,
              "findings": [f.code for f in r.findings] if r else []}
             for n, v, r in rows
         ]})  # fmt: skip
     return render(request, "narratives/index.html", {
-        "review": review, "rows": rows, "may_write": may(membership.role, CONTRIBUTE),
+        "review": review, "may_write": may(membership.role, CONTRIBUTE),
+        "rows": [(n, v, r, waiting[n.id]) for n, v, r in rows],
     })  # fmt: skip
 
 
@@ -64,10 +93,10 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
 def detail(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     narrative = get_object_or_404(Narrative, review=review, key=key)
-    versions = list(narrative.versions.select_related("written_by"))
+    versions = list(narrative.versions.select_related("written_by", "approved_by"))
     number = request.GET.get("version")
-    version = next((v for v in versions if str(v.number) == number), versions[0] if versions
-                   else None)  # fmt: skip
+    default = approval.current(versions) or (versions[0] if versions else None)
+    version = next((v for v in versions if str(v.number) == number), default)
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
     live = current_values(review)
@@ -78,8 +107,24 @@ def detail(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
         "embedded": [(i, live.get(i["indicator"])) for i in version.indicators],
         "documents": [(d, d.id in visible) for d in version.documents.select_related("agency")],
         "action": action_point(narrative),
-        "may_write": may(membership.role, CONTRIBUTE),
+        "may_write": _may_write(membership, narrative),
+        "may_approve": may(membership.role, APPROVE),
+        "current": approval.current(versions),
+        "waiting": approval.awaiting(versions),
     })  # fmt: skip
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, review_id: int, key: str, number: int) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, APPROVE)
+    narrative = get_object_or_404(Narrative, review=review, key=key)
+    version = get_object_or_404(narrative.versions, number=number)
+    if services.approve(version, request.user):
+        messages.success(request, f"Approved version {version.number}: it is now the current one.")
+    else:
+        messages.info(request, f"Version {version.number} was already approved.")
+    return redirect("narratives:detail", review_id=review.id, key=narrative.key)
 
 
 def _action_codes(review: object) -> set[str]:
@@ -91,7 +136,18 @@ def _action_codes(review: object) -> set[str]:
 @login_required
 def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
-    narrative = get_object_or_404(Narrative, review=review, key=key) if key else None
+    narrative = (
+        get_object_or_404(Narrative.objects.select_related("agency"), review=review, key=key)
+        if key
+        else None
+    )
+    if not _may_write(membership, narrative):
+        raise PermissionDenied(
+            approval.write_refusal(
+                membership.role, narrative.agency.name if narrative.agency else None
+            )  # fmt: skip
+        )
+    writes_any = membership.role in approval.WRITERS
     latest = _latest(narrative) if narrative else None
     documents = (
         visible_documents(review, membership).select_related("agency").order_by("title", "id")
@@ -101,42 +157,48 @@ def edit(request: HttpRequest, review_id: int, key: str | None = None) -> HttpRe
     # Documents this person cannot see stay linked: a contributor's new version must not
     # silently drop another agency's evidence.
     carried = [d for d in linked if d.id not in visible_ids]
-    initial = {"action_point": narrative.action_point if narrative else ""}
+    initial = {"action_point": narrative.action_point if narrative else "",
+               "agency": narrative.agency_id if narrative else None}  # fmt: skip
     if latest:
         initial |= {"indicator_ids": [i["indicator"] for i in latest.indicators],
                     "evidence_text": "\n".join(latest.evidence),
                     "document_ids": [d.id for d in linked if d.id in visible_ids]}  # fmt: skip
     form = NarrativeForm(request.POST or None, instance=None, initial=initial,
                          indicators=list(library()), documents=documents,
-                         action_codes=_action_codes(review))  # fmt: skip
+                         action_codes=_action_codes(review),
+                         agencies=Agency.objects.filter(review=review) if writes_any
+                         else None)  # fmt: skip
     if latest and request.method != "POST":
         for name in ("title", "targeted_and_why", "what_we_did", "impact_for_children",
                      "whats_next"):  # fmt: skip
             form.initial[name] = getattr(latest, name)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        agency = data["agency"] if writes_any else membership.agency
         with transaction.atomic():
             if narrative is None:
                 narrative = Narrative.objects.create(
                     review=review, key=_new_key(review, data["title"]),
-                    action_point=data["action_point"],
+                    action_point=data["action_point"], agency=agency,
                 )  # fmt: skip
-            elif narrative.action_point != data["action_point"]:
-                narrative.action_point = data["action_point"]
-                narrative.save(update_fields=["action_point"])
+            elif (narrative.action_point, narrative.agency) != (data["action_point"], agency):
+                narrative.action_point, narrative.agency = data["action_point"], agency
+                narrative.save(update_fields=["action_point", "agency"])
             version = save_version(
                 narrative, request.user, title=data["title"],
                 indicator_ids=data["indicator_ids"], evidence=form.evidence(),
                 documents=list(data["document_ids"]) + carried,
+                approved=approval.approved_on_save(membership.role),
                 **{n: data[n] for n in ("targeted_and_why", "what_we_did",
                                         "impact_for_children", "whats_next")},
             )  # fmt: skip
-        messages.success(request, f"Saved version {version.number}.")
-        return redirect("narratives:detail", review_id=review.id, key=narrative.key)
+        waits = " It counts once a review lead approves it." if version.awaiting_approval else ""
+        messages.success(request, f"Saved version {version.number}.{waits}")
+        # Show what was just written, even while the earlier version still counts.
+        shown = f"?version={version.number}" if version.awaiting_approval else ""
+        return redirect(reverse("narratives:detail", args=[review.id, narrative.key]) + shown)
     return render(request, "narratives/edit.html", {
         "review": review, "narrative": narrative, "form": form, "carried": carried,
-        "chosen_documents": {int(v) for v in form["document_ids"].value() or []
-                             if str(v).isdigit()},
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 
@@ -199,7 +261,7 @@ def _add_figure(document, figure: Figure) -> None:
 def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     narrative = get_object_or_404(Narrative, review=review, key=key)
-    version = _latest(narrative)
+    version = _current(narrative)
     document = Document()
     document.add_heading(printable(version.title if version else narrative.key), level=0)
     if version:
@@ -265,7 +327,7 @@ def brief_text(request: HttpRequest, review_id: int, service: str) -> HttpRespon
 def export_pdf(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
     narrative = get_object_or_404(Narrative, review=review, key=key)
-    version = _latest(narrative)
+    version = _current(narrative)
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
     pdf = narrative_pdf(version, _figures(review, version), _evidence(review, membership, version))

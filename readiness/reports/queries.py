@@ -16,6 +16,7 @@ from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import GradeDescriptor
 from readiness.indicators.queries import definition, review_indicators
 from readiness.lib.branding import report_branding
+from readiness.narratives.domain.approval import current as current_version
 from readiness.narratives.models import Narrative
 from readiness.reviews.models import Review
 
@@ -184,7 +185,7 @@ def _indicators(review: Review) -> tuple[IndicatorData, ...]:
 def _narratives(review: Review) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
-        version = narrative.versions.first()
+        version = current_version(narrative.versions.all())
         if version is None:
             continue
         label = (f"{narrative.action_point}: " if narrative.action_point else "") + version.title

@@ -25,6 +25,21 @@ def get_review_for_user(
     )
     if membership is None:
         raise Http404
+    # Kept on the user for this request, so the review's navigation and the refusal page
+    # know the role without asking the database again.
+    remembered = getattr(user, "_review_memberships", None)
+    if remembered is None:
+        remembered = user._review_memberships = {}
+    remembered[membership.review_id] = membership
     if not may(membership.role, action):
         raise PermissionDenied(refusal(membership.role, action))
     return membership.review, membership
+
+
+def remembered_membership(user: object, review_id: int) -> Membership | None:
+    """The membership get_review_for_user found for this user in this request, else a
+    fresh look-up (None for someone who is not a member)."""
+    found = (getattr(user, "_review_memberships", None) or {}).get(review_id)
+    if found is None and getattr(user, "is_authenticated", False):
+        found = Membership.objects.filter(review_id=review_id, user=user).first()
+    return found

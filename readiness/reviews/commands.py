@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import CommandError
 from django.utils.text import slugify
 
+from readiness.lib.text import plural
+
 from .models import Review
 
 
@@ -39,7 +41,7 @@ def review_or_the_only_one(review_id: int | None) -> Review:
     listed = "; ".join(f"{review.id}: {review.name}" for review in reviews[:20])
     more = " …" if len(reviews) > 20 else ""
     raise CommandError(
-        f"There are {len(reviews)} reviews: say which with --review ({listed}{more})."
+        f"There are {plural(len(reviews), 'review')}: say which with --review ({listed}{more})."
     )
 
 

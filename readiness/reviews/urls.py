@@ -22,3 +22,18 @@ urlpatterns = [
         name="start-phase",
     ),
 ]
+urlpatterns += [
+    path("reviews/<int:review_id>/members/invite/", views.invite, name="invite"),
+    path(
+        "reviews/<int:review_id>/members/<int:membership_id>/role/",
+        views.change_role,
+        name="change-role",
+    ),
+    path("reviews/<int:review_id>/settings/", views.review_settings, name="settings"),
+    path(
+        "reviews/<int:review_id>/agencies/<int:agency_id>/remove/",
+        views.remove_agency,
+        name="remove-agency",
+    ),
+    path("invitations/<str:token>/", views.join, name="join"),
+]

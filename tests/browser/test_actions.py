@@ -45,7 +45,9 @@ def test_a_contributor_filters_the_plan_and_adds_progress_by_keyboard(
     page.keyboard.type("Dental figures for children placed out of area added; narrative done.")
     page.keyboard.press("Tab")  # Status now (currently "In progress")
     page.keyboard.press("ArrowDown")  # Done
-    page.keyboard.press("Tab")  # Evidence documents
+    page.keyboard.press("Tab")  # Evidence documents: the picker's search box
+    page.keyboard.type("no such document")  # narrows the list to nothing
+    page.keyboard.press("Tab")  # the picker's "Show only the chosen"
     page.keyboard.press("Tab")  # Other evidence
     page.keyboard.type("ICB Quality Committee minutes, 14 May 2026")
     page.keyboard.press("Tab")  # Add the update

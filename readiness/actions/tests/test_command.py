@@ -123,7 +123,7 @@ def test_export_then_import_into_another_review(review, items, tmp_path, framewo
     assert out == f"Wrote the action plan of {review.name} to {path}.\n"
     # Importing into the same review: every code collides, every row is named, nothing changes.
     message, err = fails("import", str(path), "--review", str(review.id), "--as", "lead")
-    assert message == "3 problem(s) in the file; nothing was imported."
+    assert message == "3 problems in the file; nothing was imported."
     assert err.splitlines() == [
         "Action plan, row 2: The code A1 is already issued in this review; leave the code "
         "empty to have a new one issued.",

@@ -71,6 +71,14 @@ KIND_LABELS = {
     "action_open": "Open action",
     "brief": "Interview brief",
 }
+# How a count of each kind reads: "1 open action", "2 stale documents".
+COUNT_WORDS = {
+    "action_overdue": ("overdue action", "overdue actions"),
+    "evidence": ("stale document", "stale documents"),
+    "narrative": ("stale narrative", "stale narratives"),
+    "action_open": ("open action", "open actions"),
+    "brief": ("interview brief", "interview briefs"),
+}
 WEEKEND_NAMES = {(12, 25): "Christmas Day", (12, 26): "Boxing Day", (1, 1): "New Year's Day"}
 
 

@@ -119,7 +119,7 @@ def test_the_lead_sees_the_timetable_for_a_call_before_christmas(as_lead, items,
     assert "1 document carries no date, so nobody can tell whether they are current" in page
     assert (
         'To refresh</dt><dd class="govuk-summary-list__value">1 overdue action, 2 stale '
-        "evidence, 1 stale narrative, 1 open action, 1 interview brief</dd>"
+        "documents, 1 stale narrative, 1 open action, 1 interview brief</dd>"
     ) in page
 
 

@@ -110,7 +110,8 @@ def months_before(value: date, months: int) -> date:
     return date(year, month + 1, day)
 
 
-def _age(months: int) -> str:
+def age_in_words(months: int) -> str:
+    """How every page states an age or a limit: 2 years, 1 year 6 months, 6 months."""
     years, rest = divmod(months, 12)
     if years == 0:
         return f"{rest} month{'s' if rest != 1 else ''}"
@@ -158,10 +159,14 @@ def stale_documents(
         severity = "info"
         if doc.date is not None and doc.date < limit:
             months = months_between(doc.date, reference)
-            how_old = _age(months) if months > older_than_months else "just over " + _age(months)
+            how_old = (
+                age_in_words(months)
+                if months > older_than_months
+                else "just over " + age_in_words(months)
+            )
             reasons.append(
                 f"dated {format_date(doc.date)}, {how_old} {when} "
-                f"(the limit is {_age(older_than_months)})"
+                f"(the limit is {age_in_words(older_than_months)})"
             )
             severity = "medium"
         if doc.review_due is not None and doc.review_due < reference:

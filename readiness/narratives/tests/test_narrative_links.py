@@ -83,9 +83,9 @@ def test_each_version_keeps_its_own_documents(as_lead, review, lead, documents):
 
 
 def test_a_contributor_sees_only_their_agencys_documents_and_keeps_the_others(
-    as_lead, as_contributor, review, lead, contributor, documents
+    as_lead, as_contributor, review, lead, contributor, documents, police
 ):
-    post(as_lead, review, document_ids=[documents["plan"].id])
+    post(as_lead, review, document_ids=[documents["plan"].id], agency=police.id)
     key = Narrative.objects.get().key
     page = as_contributor.get(reverse("narratives:edit", args=[review.id, key]))
     assert list(page.context["form"].fields["document_ids"].queryset) == [documents["police"]]
@@ -97,6 +97,7 @@ def test_a_contributor_sees_only_their_agencys_documents_and_keeps_the_others(
         "Dental pathway plan",
         "Police return",
     ]
+    as_lead.post(reverse("narratives:approve", args=[review.id, key, 2]))
     shown = as_contributor.get(reverse("narratives:detail", args=[review.id, key]))
     assert [(d.title, may_open) for d, may_open in shown.context["documents"]] == [
         ("Dental pathway plan", False),

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandParser
 
+from readiness.narratives.domain.approval import current as current_version
 from readiness.narratives.models import Narrative
 from readiness.narratives.services import check
 from readiness.reviews.commands import review_or_error
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         review = review_or_error(options["review"])
         failed = 0
         for narrative in Narrative.objects.filter(review=review).prefetch_related("versions"):
-            version = narrative.versions.first()
+            version = current_version(narrative.versions.all())
             if version is None:
                 continue
             result = check(version)
