@@ -21,6 +21,7 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
+from .domain.shows import what_it_shows
 from .ingest import stored_path
 from .models import Alignment
 
@@ -97,7 +98,7 @@ def evidence_index(review: Review) -> EvidenceIndex:
                 kind=document.kind_shown,
                 status=alignment.status,
                 confidence=alignment.confidence,
-                shows=str(reasons[0]) if reasons else "Confirmed by a reviewer.",
+                shows=what_it_shows(reasons),
                 file_type=document.file_type,
                 content_hash=document.content_hash,
             )

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from readiness.reviews.models import Review
 
-from .domain import html, pdf, word
+from .domain import html, word
 from .domain.check import Problem, ReportCheckError, check
 from .domain.compose import compose
 from .domain.document import Document, printable
@@ -47,7 +47,7 @@ def render(document: Document, fmt: str, template: bytes | None = None) -> bytes
     if fmt == "docx":
         return word.to_docx(document, template)
     if fmt == "pdf":
-        return pdf.to_pdf(document)
+        return html.to_pdf(document)
     raise ValueError(f"Unknown format '{fmt}': choose html, docx or pdf.")
 
 

@@ -80,7 +80,10 @@ def _items_sorted(items: Iterable[ItemData]) -> list[ItemData]:
     return sorted(items, key=lambda i: (i.kind != "recommendation", code_order(i.code)))
 
 
-def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
+def compose(
+    data: ReportData, branding: BrandingData | None = None, annex: bool = True
+) -> Document:
+    """The report; with ANNEX false, the evidence annex is left out (a copy for members)."""
     body = _Body([])
     titles = {j.key: j.title for j in data.judgements}
     # Areas in the order they were first written; findings by position within each.
@@ -140,11 +143,17 @@ def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
                 raised_at[item.code] = anchor
 
     _summary(body, data, raised_at)
-    _annexes(body, data, titles)
+    _annexes(body, data, titles, annex)
 
     blocks = body.blocks
     contents = contents_for(blocks)
-    head = [Heading(1, "Contents", "contents", in_contents=False), contents, PageBreak()]
+    head = [
+        *_at_a_glance(data),
+        PageBreak(),
+        Heading(1, "Contents", "contents", in_contents=False),
+        contents,
+        PageBreak(),
+    ]
     return Document(
         title=f"Readiness review: {data.area}",
         subtitle=f"{data.review_name}. Framework: {data.framework}.",
@@ -152,6 +161,29 @@ def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
         blocks=tuple(head + blocks),
         branding=branding or BrandingData(),
     )
+
+
+def _at_a_glance(data: ReportData) -> list:
+    """The page after the cover: every grade, and where the items stand."""
+    items = data.items
+    open_items = [i for i in items if i.is_open]
+    overdue = [i for i in open_items if i.due and i.due < data.generated]
+    recommendations = sum(1 for i in items if i.kind == "recommendation")
+    return [
+        Heading(1, "At a glance", "glance", in_contents=False),
+        Table(
+            "Our grades",
+            ("Judgement", "Our grade", "Confidence"),
+            tuple((j.title, j.grade or "Not graded", j.confidence.capitalize() or "–")
+                  for j in data.judgements),
+            widths=(6, 2.5, 1.5),
+        ),
+        Paragraph((
+            f"{plural(recommendations, 'recommendation', 'recommendations')} and "
+            f"{plural(len(items) - recommendations, 'action point', 'action points')}: "
+            f"{len(open_items)} open, {len(overdue)} overdue.",
+        )),
+    ]  # fmt: skip
 
 
 def _introduction(body: _Body, data: ReportData) -> None:
@@ -320,21 +352,32 @@ def _summary(body: _Body, data: ReportData, raised_at: dict[str, str]) -> None:
             body.blocks.append(_item(item, "summary", ref))
 
 
-def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
+def _annexes(body: _Body, data: ReportData, titles: dict[str, str], annex: bool) -> None:
     body.blocks.append(PageBreak())
     body.heading(1, "Annex A: evidence index", "annex-a")
-    if data.evidence:
+    if not annex:
         body.para(
-            f"{plural(data.documents, 'document', 'documents')} by line of enquiry, each "
-            "with what it is meant to show.",
+            "Left out of this copy, printed for members: the full report lists "
+            f"{plural(data.documents, 'document', 'documents')} by line of enquiry.",
             numbered=False,
         )
-        body.blocks.append(Table(
-            "Annex A: evidence by line of enquiry",
-            ("Line of enquiry", "Document", "Agency", "Date", "What it shows"),
-            tuple((e.line, e.title, e.agency, e.when, e.shows) for e in data.evidence),
-            widths=(3, 3, 1.6, 1.2, 3),
-        ))  # fmt: skip
+    elif data.evidence:
+        body.para(
+            f"{plural(data.documents, 'document', 'documents')} by line of enquiry, each "
+            "with the first sentence of the passage that shows it.",
+            numbered=False,
+        )
+        lines: dict[str, list] = {}
+        for row in data.evidence:
+            lines.setdefault(row.line, []).append(row)
+        for number, (line, rows) in enumerate(lines.items(), start=1):
+            body.heading(2, line, f"annex-a-{number}", in_contents=False)
+            body.blocks.append(Table(
+                f"Evidence for {line.split(' ', 1)[0]}",
+                ("Document", "Agency", "Date", "What it shows"),
+                tuple((e.title, e.agency, e.when, e.shows) for e in rows),
+                widths=(3, 1.6, 1.2, 4.2),
+            ))  # fmt: skip
     else:
         body.para("No evidence has been aligned to the lines of enquiry yet.", numbered=False)
     body.heading(1, "Annex B: judgement grid", "annex-b")
