@@ -37,8 +37,10 @@ def full_sentences(text: str) -> list[str]:
         # A greeting runs on into the first sentence ("Dear all, Please find…"): drop it.
         sentence = re.sub(r"^(dear|hi|hello)\b[^,]{0,60},\s*", "", sentence, flags=re.I)
         if (
-            sentence[:1].isupper() or sentence[:1].isdigit()
-        ) and len(sentence.split()) >= 4 and not _NOT_EVIDENCE.match(sentence):
+            (sentence[:1].isupper() or sentence[:1].isdigit())
+            and len(sentence.split()) >= 4
+            and not _NOT_EVIDENCE.match(sentence)
+        ):
             out.append(sentence)
     return out
 

@@ -80,9 +80,7 @@ def _items_sorted(items: Iterable[ItemData]) -> list[ItemData]:
     return sorted(items, key=lambda i: (i.kind != "recommendation", code_order(i.code)))
 
 
-def compose(
-    data: ReportData, branding: BrandingData | None = None, annex: bool = True
-) -> Document:
+def compose(data: ReportData, branding: BrandingData | None = None, annex: bool = True) -> Document:
     """The report; with ANNEX false, the evidence annex is left out (a copy for members)."""
     body = _Body([])
     titles = {j.key: j.title for j in data.judgements}

@@ -106,8 +106,9 @@ def fragment(document: Document) -> str:
                            f"{e(entry.text)}</a></li>")  # fmt: skip
             out.append("</ol></nav>")
         elif isinstance(block, PageBreak):
-            out.append('<hr class="govuk-section-break govuk-section-break--l report-break '
-                       'print-break">')
+            out.append(
+                '<hr class="govuk-section-break govuk-section-break--l report-break print-break">'
+            )
     return "\n".join(out)
 
 
