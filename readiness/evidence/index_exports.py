@@ -18,6 +18,8 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.fonts import name_in_word
+from readiness.lib.printing import html_to_pdf
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.models import Review
 
@@ -147,7 +149,7 @@ def _describe(entry: IndexEntry) -> str:
 
 def to_docx(index: EvidenceIndex) -> bytes:
     document = Document()
-    document.styles["Normal"].font.name = "Arial"
+    name_in_word(document)
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(f"Evidence index: {index.area}", level=0)
     document.add_paragraph(
@@ -229,7 +231,7 @@ def to_html(index: EvidenceIndex) -> bytes:
     parts = [
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
         f"<title>Evidence index: {e(index.area)}</title></head><body><main>",
-        f"<h1>Evidence index: {e(index.area)}</h1>",
+        f'<h1 class="print-title">Evidence index: {e(index.area)}</h1>',
         f"<p>{e(index.review)}. Framework: {e(index.framework)}. {index.documents} documents.</p>",
     ]
     current = None
@@ -255,6 +257,11 @@ def to_html(index: EvidenceIndex) -> bytes:
         parts.append("</ul>")
     parts.append("</main></body></html>")
     return "".join(parts).encode()
+
+
+def to_pdf(index: EvidenceIndex) -> bytes:
+    """The web page printed: tagged PDF with the running title and page x of y."""
+    return html_to_pdf(to_html(index).decode())
 
 
 def pack_name(line: IndexLine, position: int, entry: IndexEntry) -> str:

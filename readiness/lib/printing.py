@@ -9,6 +9,7 @@ vendored Noto Sans so that every name prints as written.
 
 from __future__ import annotations
 
+import atexit
 import re
 from functools import cache
 from pathlib import Path
@@ -54,6 +55,10 @@ def _styles():
     fonts = FontConfiguration()
     sheet = CSS(string=font_faces() + PRINT_CSS.read_text(), font_config=fonts)
     return fonts, sheet
+
+
+# Let go of Pango's fonts while the interpreter can still do so quietly.
+atexit.register(_styles.cache_clear)
 
 
 def html_to_pdf(html: str, extra_css: str = "") -> bytes:
