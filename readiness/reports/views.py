@@ -52,15 +52,17 @@ def download(request: HttpRequest, review_id: int, fmt: str) -> HttpResponse:
     review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
     if fmt not in FORMATS:
         raise Http404
+    annex = request.GET.get("annex") != "no"  # "no": a copy for members, annex left out
     try:
-        data = build_report(review, fmt)
+        data = build_report(review, fmt, annex=annex)
     except ReportCheckError as error:
         return _refused(request, review, [str(p) for p in error.problems])
     except TemplateError as error:
         return _refused(request, review, [str(error)])
     content_type, suffix = FORMATS[fmt]
     response = HttpResponse(data, content_type=content_type)
-    name = f"{slugify(review.area)}-readiness-report.{suffix}"
+    copy = "" if annex else "-for-members"
+    name = f"{slugify(review.area)}-readiness-report{copy}.{suffix}"
     disposition = "inline" if fmt == "html" and request.GET.get("view") else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response

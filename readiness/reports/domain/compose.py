@@ -286,7 +286,7 @@ def _performance(body: _Body, data: ReportData) -> None:
         widths=(5, 2, 2.5, 1.5),
     ))  # fmt: skip
     for number, judgement in enumerate(j for j in data.judgements if j.grade or j.rationale):
-        body.heading(3, judgement.title, f"judgement-{number + 1}", in_contents=False)
+        body.heading(2, judgement.title, f"judgement-{number + 1}", in_contents=False)
         grade = judgement.grade or "not yet graded"
         body.para(f"We judge this {grade.lower() if judgement.grade else grade}. "
                   + (judgement.rationale.strip() or ""))  # fmt: skip
@@ -402,7 +402,7 @@ def _annexes(body: _Body, data: ReportData, titles: dict[str, str], annex: bool)
     ))  # fmt: skip
     for item in items:
         if item.milestones:
-            body.heading(3, f"{item.code} action plan", f"plan-{item.code}", in_contents=False)
+            body.heading(2, f"{item.code} action plan", f"plan-{item.code}", in_contents=False)
             body.blocks.append(Table(
                 f"{item.code} milestones",
                 ("Milestone", "Due", "Done"),
