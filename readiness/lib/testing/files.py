@@ -105,3 +105,15 @@ def docx_problems(data: bytes) -> list[str]:
         if not (shape._inline.docPr.get("descr") or "").strip():
             problems.append("a picture without alt text")
     return problems
+
+
+def figure_sizes(data: bytes) -> list[tuple[float, float]]:
+    """Width and height, in points, of every tagged figure (from its layout bounding box)."""
+    sizes = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for _, tag, element in structure(pdf):
+            box = element.get("/A", {}).get("/BBox") if tag == "Figure" else None
+            if box is not None:
+                x0, y0, x1, y1 = (float(v) for v in box)
+                sizes.append((abs(x1 - x0), abs(y1 - y0)))
+    return sizes
