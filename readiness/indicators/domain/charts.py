@@ -360,3 +360,36 @@ def png_chart(
     spec = chart_spec(title, series, unit, target, comparators, polarity,
                       series_label=series_label)  # fmt: skip
     return render(spec, "png")
+
+
+def sparkline_svg(spec: ChartSpec, width: int = 120, height: int = 30) -> str:
+    """A small trend chart for a list of indicators, from the same specification: the
+    series on the chart's own scale (from zero to its top), the latest figure marked.
+    Decorative beside the trend in words, so hidden from screen readers."""
+    points = [(i, v) for i, v in enumerate(spec.values) if v is not None]
+    step = (width - 8) / max(len(spec.values) - 1, 1)
+
+    def at(i: int, value: float) -> str:
+        return f"{4 + i * step:.1f},{height - 3 - (height - 6) * value / spec.y_max:.1f}"
+
+    runs: list[list[str]] = [[]]
+    for i, value in enumerate(spec.values):
+        if value is None:
+            runs.append([])
+        else:
+            runs[-1].append(at(i, value))
+    lines = "".join(
+        f'<polyline points="{" ".join(run)}" fill="none" stroke="{SERIES}" stroke-width="2"/>'
+        for run in runs
+        if len(run) > 1
+    )
+    last = ""
+    if points:
+        x, y = at(*points[-1]).split(",")
+        last = f'<circle cx="{x}" cy="{y}" r="3" fill="{SERIES}"/>'
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" class="indicator-sparkline" aria-hidden="true" '
+        f'focusable="false"><line x1="4" y1="{height - 3}" x2="{width - 4}" y2="{height - 3}" '
+        f'stroke="{GRID}" stroke-width="1"/>{lines}{last}</svg>'
+    )

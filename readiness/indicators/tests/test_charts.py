@@ -142,3 +142,15 @@ def test_data_table():
         ["Period", "Numerator", "Denominator", "Value"],
         ["Q1", "", "", "no figure"],
     ]
+
+
+def test_a_sparkline_draws_the_series_on_the_chart_s_scale_and_is_decorative():
+    from readiness.indicators.domain.charts import sparkline_svg
+
+    spec = chart_spec("Health", [*SERIES[:1], Point("gap"), *SERIES[1:]], "percent")
+    root = ET.fromstring(sparkline_svg(spec))
+    assert root.get("aria-hidden") == "true" and root.get("viewBox") == "0 0 120 30"
+    lines = root.findall(f"{SVG}polyline")
+    assert [line.get("points") for line in lines] == ["78.7,6.0 116.0,4.5"]  # after the gap
+    mark = root.find(f"{SVG}circle")
+    assert (mark.get("cx"), mark.get("cy")) == ("116.0", "4.5")  # the latest, 93.8%
