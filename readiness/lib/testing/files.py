@@ -43,7 +43,7 @@ def structure_under(node) -> list[tuple[int, str, pikepdf.Dictionary]]:
 def _unmarked(page: pikepdf.Page) -> int:
     """How many text or image drawing operations on PAGE sit outside marked content."""
     depth, loose = 0, 0
-    for operands, operator in pikepdf.parse_content_stream(page):
+    for _, operator in pikepdf.parse_content_stream(page):
         name = str(operator)
         if name in ("BDC", "BMC"):
             depth += 1

@@ -53,8 +53,9 @@ def test_the_report_prints_every_name_as_written():
 
 
 def test_the_evidence_index_prints_every_name_as_written():
+    shows = NAMES[2] + " chaired the meeting."
     entry = IndexEntry(1, SENTENCE, "Anyshire Police", date(2026, 3, 1), "Minutes",
-                       "confirmed", 0.9, NAMES[2] + " chaired the meeting.", "pdf", "h")  # fmt: skip
+                       "confirmed", 0.9, shows, "pdf", "h")  # fmt: skip
     index = EvidenceIndex("Review", "Ynys Môn", "ILACS",
                           (IndexLine("1.1", "Leaders", "How well?", [entry]),))  # fmt: skip
     assert SENTENCE in _flat(pdf_text(to_pdf(index)))
