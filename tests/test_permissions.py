@@ -48,6 +48,7 @@ MATRIX = [
     ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
     ("evidence:index", ("html",), "get", (200, 200, 403, 200, 404)),
+    ("evidence:index", ("pdf",), "get", (200, 200, 403, 200, 404)),
     ("indicators:index", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:index-json", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:detail", ("lac_health_assessments",), "get", (200, 200, 200, 200, 404)),
