@@ -150,7 +150,6 @@ def main() -> int:
         f"({DOCUMENTS * 2} alignments), {len(data.findings)} findings and {len(data.items)} "
         "recommendations and action points; fresh SQLite database",
         f"- Each build reads the review, composes, checks and renders; median of {RUNS} runs",
-        "",
         f"- Load average when it ended: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
         "(CPU seconds are this process's own work, whatever else runs)",
         "",

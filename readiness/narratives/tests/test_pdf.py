@@ -13,6 +13,7 @@ from docx import Document
 from pdfminer.high_level import extract_text
 
 from readiness.demo.loader import load_figures_and_narratives
+from readiness.lib.testing.files import docx_problems, pdf_tag_problems
 
 ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts" / "narrative"
 HEADINGS = ["What we targeted and why", "What we did", "Impact for children", "What's next"]
@@ -47,6 +48,7 @@ def test_the_word_export_has_the_chart_as_a_picture_with_alt_text(as_viewer, rev
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:4] == HEADINGS
     assert document.styles["Normal"].font.name == "Noto Sans"
+    assert docx_problems(response.content) == []
 
 
 @pytest.mark.django_db
@@ -69,6 +71,7 @@ def test_the_pdf_is_the_page_printed_with_its_charts_as_figures(as_viewer, revie
         assert str(pdf.docinfo.Title) == version.title
         figures_found = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
         assert figures_found and all(len(str(f.Alt)) > 20 for f in figures_found)
+    assert pdf_tag_problems(data) == []
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     source = ARTEFACTS / "narrative.pdf"
     source.write_bytes(data)
