@@ -31,7 +31,7 @@ def test_name_colour_and_logo_reach_every_format(settings, tmp_path, as_lead, re
     pdf = as_lead.get(reverse("reports:download", args=[review.id, "pdf"])).content
     with pikepdf.open(io.BytesIO(pdf)) as printed:
         images = {x.objgen: (int(x.Width), int(x.Height)) for page in printed.pages
-                  for x in page.images.values()}  # fmt: skip
+                  for x in page.get_images().values()}  # fmt: skip
         assert list(images.values()) == [(30, 10)]  # the logo, on the cover
         pages = b"".join(page.Contents.read_bytes() for page in printed.pages)
         alts = [str(e.Alt) for _, tag, e in structure(printed) if tag == "Figure"]
