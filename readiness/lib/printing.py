@@ -61,13 +61,32 @@ def _styles():
 atexit.register(_styles.cache_clear)
 
 
+@cache
+def _fetcher():
+    """Only what the documents themselves carry: inline images (data: addresses) and our
+    own static files (the font). Nothing from the network or elsewhere on the disk, whatever
+    a page might name."""
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:") or (
+                url.startswith("file://") and Path(url[7:]).resolve().is_relative_to(STATIC)
+            ):
+                return super().fetch(url, headers)
+            raise ValueError(f"Printing fetches nothing from {url[:80]!r}.")
+
+    return StaticOnly(allowed_protocols=("data", "file"))
+
+
 def html_to_pdf(html: str, extra_css: str = "") -> bytes:
     """HTML (a whole page, with `lang` and a `<title>`) as a tagged PDF/UA-1 file."""
     from weasyprint import CSS, HTML
 
     fonts, sheet = _styles()
     sheets = [sheet] + ([CSS(string=extra_css, font_config=fonts)] if extra_css else [])
-    return HTML(string=shorten_long_words(html), base_url=str(STATIC)).write_pdf(
+    page = HTML(string=shorten_long_words(html), base_url=str(STATIC), url_fetcher=_fetcher())
+    return page.write_pdf(
         stylesheets=sheets,
         font_config=fonts,
         pdf_variant="pdf/ua-1",

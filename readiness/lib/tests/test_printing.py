@@ -3,8 +3,12 @@ harm the service) prints quickly, cut and saying so; markup is never cut."""
 
 from __future__ import annotations
 
+import base64
+import io
 import time
 from dataclasses import replace
+
+import pikepdf
 
 from readiness.lib.printing import LONGEST_WORD, html_to_pdf, shorten_long_words
 from readiness.lib.testing.files import pdf_text
@@ -46,3 +50,19 @@ def test_a_100_000_character_action_adds_under_a_second_to_the_report():
     printed = pdf_text(html.to_pdf(document))
     assert time.process_time() - cpu - plain < 1.0
     assert printed.count("[a word of 100,000 characters, shortened]") == 3  # body, summary, C
+
+
+def test_printing_fetches_nothing_but_inline_images_and_our_own_font(tmp_path):
+    from PIL import Image
+
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (7, 5), "red").save(secret)
+    inline = "data:image/png;base64," + base64.b64encode(secret.read_bytes()).decode()
+    page = (f"<html lang='en-GB'><title>T</title><img src='{secret.as_uri()}' alt='a'>"
+            f"<img src='http://127.0.0.1:9/x.png' alt='b'><img src='{inline}' alt='c'>"
+            "<p>Łukasz</p></html>")  # fmt: skip
+    data = html_to_pdf(page)
+    assert "Łukasz" in pdf_text(data)  # the font still loads, from our static files
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        images = {x.objgen for page in pdf.pages for x in page.get_images().values()}
+    assert len(images) == 1  # the inline image only; the file on disk was not read
