@@ -47,6 +47,10 @@ serve: install
 # apt's locks and retries): Chromium for the browser tests, poppler and LibreOffice for the
 # render checks, faketime for the runs with the clock moved, Tesseract for reading scans.
 system-packages:
+	@scripts/debian-packages "PDFs cannot be printed (WeasyPrint needs Pango)" \
+	  /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0:libpango-1.0-0 \
+	  /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+	  /usr/lib/x86_64-linux-gnu/libharfbuzz-subset.so.0:libharfbuzz-subset0
 	@scripts/debian-packages "the browser tests fail" /usr/bin/chromium:chromium
 	@scripts/debian-packages "the report render checks are SKIPPED" \
 	  pdftoppm:poppler-utils soffice:libreoffice-writer-nogui

@@ -70,6 +70,7 @@ MATRIX = [
     ("evidence:removed", (), "get", (200, 403, 403, 403, 404)),
     ("evidence:restore", ("removed",), "post", (302, 403, 403, 403, 404)),
     ("evidence:index", ("html",), "get", (200, 200, 403, 200, 404)),
+    ("evidence:index", ("pdf",), "get", (200, 200, 403, 200, 404)),
     ("indicators:index", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:index-json", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:detail", ("lac_health_assessments",), "get", (200, 200, 200, 200, 404)),

@@ -18,11 +18,14 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.fonts import name_in_word
+from readiness.lib.printing import html_to_pdf
 from readiness.lib.text import spreadsheet_row
 from readiness.narratives.domain.approval import current as current_version
 from readiness.reviews.models import Review
 
 from .domain.confidence import confidence_word
+from .domain.shows import what_it_shows
 from .ingest import stored_path
 from .models import Alignment
 
@@ -106,7 +109,7 @@ def evidence_index(review: Review) -> EvidenceIndex:
                 kind=document.kind_shown,
                 status=alignment.status,
                 confidence=alignment.confidence,
-                shows=str(reasons[0]) if reasons else "Confirmed by a reviewer.",
+                shows=what_it_shows(reasons),
                 file_type=document.file_type,
                 content_hash=document.content_hash,
             )
@@ -155,7 +158,7 @@ def _describe(entry: IndexEntry) -> str:
 
 def to_docx(index: EvidenceIndex) -> bytes:
     document = Document()
-    document.styles["Normal"].font.name = "Arial"
+    name_in_word(document)
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(f"Evidence index: {index.area}", level=0)
     document.add_paragraph(
@@ -246,7 +249,7 @@ def to_html(index: EvidenceIndex) -> bytes:
     parts = [
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
         f"<title>Evidence index: {e(index.area)}</title></head><body><main>",
-        f"<h1>Evidence index: {e(index.area)}</h1>",
+        f'<h1 class="print-title">Evidence index: {e(index.area)}</h1>',
         f"<p>{e(index.review)}. Framework: {e(index.framework)}. {index.documents} documents.</p>",
     ]
     current = None
@@ -273,6 +276,11 @@ def to_html(index: EvidenceIndex) -> bytes:
         parts.append("</ul>")
     parts.append("</main></body></html>")
     return "".join(parts).encode()
+
+
+def to_pdf(index: EvidenceIndex) -> bytes:
+    """The web page printed: tagged PDF with the running title and page x of y."""
+    return html_to_pdf(to_html(index).decode())
 
 
 def pack_name(line: IndexLine, position: int, entry: IndexEntry) -> str:

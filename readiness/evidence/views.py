@@ -466,6 +466,7 @@ def index_export(request: HttpRequest, review_id: int, format: str) -> HttpRespo
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         "html": (index_exports.to_html, "text/html; charset=utf-8"),
+        "pdf": (index_exports.to_pdf, "application/pdf"),
         "zip": (index_exports.to_zip, "application/zip"),
     }
     if format not in writers:

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may, refusal
 
-from .domain.charts import data_table, svg_chart
+from .domain.charts import chart_spec, data_table, sparkline_svg, svg_chart
 from .domain.imports import ImportFileError
 from .domain.periods import latest_ended, period_ends
 from .forms import COMPARATOR_FIELDS, REMOVE, ComparatorForm, ImportForm
@@ -52,11 +52,19 @@ def index(request: HttpRequest, review_id: int, format: str = "html") -> HttpRes
         "indicators/index.html",
         {
             "review": review,
-            "with_data": [v for v in views if v.series],
+            "with_data": [(v, _sparkline(v)) for v in views if v.series],
             "without_data": [v for v in views if not v.series],
             "may_import": may(membership.role, CONTRIBUTE),
         },
     )
+
+
+def _sparkline(view) -> str:
+    """The small trend chart of an indicator with figures, from its chart specification."""
+    spec = chart_spec(view.definition.short_title, list(view.series), view.definition.unit,
+                      view.target, view.comparators, view.definition.polarity)  # fmt: skip
+    # Our own numbers only: no text of anyone's reaches the sparkline.
+    return mark_safe(sparkline_svg(spec))  # noqa: S308
 
 
 def _periods(item: object, held: list) -> list[tuple[str, str]]:

@@ -1,3 +1,4 @@
+import base64
 import io
 
 from django.contrib import messages
@@ -6,15 +7,26 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from docx import Document
 from docx.shared import Inches
 
 from readiness.evidence.queries import visible_documents
-from readiness.indicators.domain.charts import chart_description, data_table, png_chart
+from readiness.indicators.domain.charts import (
+    accessible_svg,
+    chart_description,
+    chart_spec,
+    data_table,
+    png_chart,
+)
+from readiness.indicators.domain.charts import render as draw_chart
 from readiness.indicators.queries import library, review_indicators
+from readiness.lib.fonts import name_in_word
+from readiness.lib.printing import html_to_pdf
 from readiness.lib.text import printable
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import APPROVE, CONTRIBUTE, VIEW, may, refusal
@@ -25,8 +37,10 @@ from .briefs import service_briefs
 from .domain import approval
 from .forms import ImpactForm, NarrativeForm
 from .models import Narrative, NarrativeVersion
-from .pdf import Figure, narrative_pdf
 from .services import action_point, check, check_context, current_values, save_version
+
+# An embedded indicator's chart: title, series, unit, target, comparators, polarity.
+Figure = tuple
 
 
 def _new_key(review: object, title: str) -> str:
@@ -99,19 +113,45 @@ def detail(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     version = next((v for v in versions if str(v.number) == number), default)
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
-    live = current_values(review)
-    visible = set(visible_documents(review, membership).values_list("id", flat=True))
     return render(request, "narratives/detail.html", {
-        "review": review, "narrative": narrative, "version": version, "versions": versions,
-        "result": check(version),
-        "embedded": [(i, live.get(i["indicator"])) for i in version.indicators],
-        "documents": [(d, d.id in visible) for d in version.documents.select_related("agency")],
-        "action": action_point(narrative),
-        "may_write": _may_write(membership, narrative),
+        **_body(review, membership, narrative, version, printing=False),
+        "versions": versions, "result": check(version),
         "may_approve": may(membership.role, APPROVE),
         "current": approval.current(versions),
         "waiting": approval.awaiting(versions),
     })  # fmt: skip
+
+
+def _body(review, membership, narrative, version, printing: bool) -> dict:
+    """What `narratives/_body.html` draws, on the page and in the PDF alike."""
+    live = current_values(review)
+    visible = set(visible_documents(review, membership).values_list("id", flat=True))
+    return {
+        "review": review, "narrative": narrative, "version": version, "printing": printing,
+        "figures": [_figure_context(f, printing) for f in _figures(review, version)],
+        "embedded": [(i, live.get(i["indicator"])) for i in version.indicators],
+        "documents": [(d, d.id in visible) for d in version.documents.select_related("agency")],
+        "action": action_point(narrative),
+        "may_write": _may_write(membership, narrative),
+    }  # fmt: skip
+
+
+def _figure_context(figure: Figure, printing: bool) -> dict:
+    """A chart with its data table: inline SVG on a page; in print an image of the SVG with
+    its point as alt text."""
+    title, series, unit, target, comparators, polarity = figure
+    spec = chart_spec(title, series, unit, target, comparators, polarity)
+    rows = data_table(series, comparators, target, unit)
+    context = {"title": title, "description": spec.description, "head": rows[0],
+               "rows": rows[1:]}  # fmt: skip
+    if printing:
+        data = base64.b64encode(draw_chart(spec, "pdf")).decode()
+        context["image"] = f"data:image/svg+xml;base64,{data}"
+    else:
+        # Built from our own numbers and labels, every text escaped by matplotlib and
+        # accessible_svg; no user-supplied markup reaches it.
+        context["svg"] = mark_safe(accessible_svg(spec, draw_chart(spec, "svg").decode()))  # noqa: S308
+    return context
 
 
 @login_required
@@ -263,6 +303,7 @@ def export_docx(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     narrative = get_object_or_404(Narrative, review=review, key=key)
     version = _current(narrative)
     document = Document()
+    name_in_word(document)
     document.add_heading(printable(version.title if version else narrative.key), level=0)
     if version:
         for heading, text in (
@@ -330,7 +371,9 @@ def export_pdf(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
     version = _current(narrative)
     if version is None:
         return redirect("narratives:edit", review_id=review.id, key=key)
-    pdf = narrative_pdf(version, _figures(review, version), _evidence(review, membership, version))
-    response = HttpResponse(pdf, content_type="application/pdf")
+    page = render_to_string(
+        "narratives/print.html", _body(review, membership, narrative, version, printing=True)
+    )
+    response = HttpResponse(html_to_pdf(page), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{narrative.key}.pdf"'
     return response

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from readiness.reviews.models import Review
 
-from .domain import html, pdf, word
+from .domain import html, word
 from .domain.check import Problem, ReportCheckError, check
 from .domain.compose import compose
 from .domain.document import Document, printable
@@ -32,8 +32,8 @@ class Built:
     problems: list[Problem]
 
 
-def report_document(review: Review, today: date | None = None) -> Built:
-    document = printable(compose(report_data(review, today), branding()))
+def report_document(review: Review, today: date | None = None, annex: bool = True) -> Built:
+    document = printable(compose(report_data(review, today), branding(), annex=annex))
     return Built(document, check(document))
 
 
@@ -47,7 +47,7 @@ def render(document: Document, fmt: str, template: bytes | None = None) -> bytes
     if fmt == "docx":
         return word.to_docx(document, template)
     if fmt == "pdf":
-        return pdf.to_pdf(document)
+        return html.to_pdf(document)
     raise ValueError(f"Unknown format '{fmt}': choose html, docx or pdf.")
 
 
@@ -57,14 +57,19 @@ def stored_template(review: Review) -> bytes | None:
 
 
 def build_report(
-    review: Review, fmt: str, template: bytes | None = None, today: date | None = None
+    review: Review,
+    fmt: str,
+    template: bytes | None = None,
+    today: date | None = None,
+    annex: bool = True,
 ) -> bytes:
-    """The report in FMT. Raises ReportCheckError (with every problem) or TemplateError."""
+    """The report in FMT (without the evidence annex, a copy for members, when ANNEX is
+    false). Raises ReportCheckError (with every problem) or TemplateError."""
     if fmt == "docx" and template is None:
         template = stored_template(review)
     if template is not None:
         check_template(template)
-    return render(report_document(review, today).document, fmt, template)
+    return render(report_document(review, today, annex).document, fmt, template)
 
 
 def build_sef(review: Review, today: date | None = None) -> bytes:

@@ -57,15 +57,17 @@ def download(request: HttpRequest, review_id: int, fmt: str) -> HttpResponse:
     stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT)
     if stopped:
         return stopped
+    annex = request.GET.get("annex") != "no"  # "no": a copy for members, annex left out
     try:
-        data = build_report(review, fmt)
+        data = build_report(review, fmt, annex=annex)
     except ReportCheckError as error:
         return _refused(request, review, [str(p) for p in error.problems])
     except TemplateError as error:
         return _refused(request, review, [str(error)])
     content_type, suffix = FORMATS[fmt]
     response = HttpResponse(data, content_type=content_type)
-    name = f"{slugify(review.area)}-readiness-report.{suffix}"
+    copy = "" if annex else "-for-members"
+    name = f"{slugify(review.area)}-readiness-report{copy}.{suffix}"
     disposition = "inline" if fmt == "html" and request.GET.get("view") else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response

@@ -12,6 +12,7 @@ from readiness.evidence.ingest import ingest_path
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.evidence.tests.factories import CARE_LEAVERS, write_folder
 from readiness.lib.testing.factories import AgencyFactory
+from readiness.lib.testing.files import pdf_tag_problems, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +189,10 @@ def test_the_index_reads_back_in_every_format(as_lead, library):
     assert rows[0][:4] == ("Number", "Judgement", "Line of enquiry", "Document")
     html = as_lead.get(reverse("evidence:index", args=[library.id, "html"]))
     assert html.content.startswith(b"<!DOCTYPE html>")
+    pdf = as_lead.get(reverse("evidence:index", args=[library.id, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "Evidence index: Anytown" in pdf_text(pdf.content)
+    assert pdf_tag_problems(pdf.content) == []
     pack = as_lead.get(reverse("evidence:index", args=[library.id, "zip"]))
     names = zipfile.ZipFile(io.BytesIO(pack.content)).namelist()
     assert names[0] == "00 Evidence index.html"

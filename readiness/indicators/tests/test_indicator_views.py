@@ -46,10 +46,15 @@ def test_a_table_import_stores_values_and_reports_the_rest(as_lead, review):
 def test_the_indicators_page_rates_and_describes_the_trend(as_contributor, as_lead, review):
     upload(as_lead, review)
     response = as_contributor.get(reverse("indicators:index", args=[review.id]))
-    view = next(
-        v for v in response.context["with_data"] if v.definition.id == "lac_health_assessments"
-    )
+    view, sparkline = next(
+        (v, s) for v, s in response.context["with_data"]
+        if v.definition.id == "lac_health_assessments"
+    )  # fmt: skip
     assert view.rag.status == "green"
+    assert sparkline.count("<polyline") == 1 and 'aria-hidden="true"' in sparkline
+    assert response.content.decode().count('class="indicator-sparkline"') == len(
+        response.context["with_data"]
+    )
     assert view.trend.words.startswith("Rose from 80 of 100")
     data = as_contributor.get(reverse("indicators:index-json", args=[review.id])).json()
     row = next(i for i in data["indicators"] if i["id"] == "lac_health_assessments")

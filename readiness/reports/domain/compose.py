@@ -80,7 +80,8 @@ def _items_sorted(items: Iterable[ItemData]) -> list[ItemData]:
     return sorted(items, key=lambda i: (i.kind != "recommendation", code_order(i.code)))
 
 
-def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
+def compose(data: ReportData, branding: BrandingData | None = None, annex: bool = True) -> Document:
+    """The report; with ANNEX false, the evidence annex is left out (a copy for members)."""
     body = _Body([])
     titles = {j.key: j.title for j in data.judgements}
     # Areas in the order they were first written; findings by position within each.
@@ -140,11 +141,17 @@ def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
                 raised_at[item.code] = anchor
 
     _summary(body, data, raised_at)
-    _annexes(body, data, titles)
+    _annexes(body, data, titles, annex)
 
     blocks = body.blocks
     contents = contents_for(blocks)
-    head = [Heading(1, "Contents", "contents", in_contents=False), contents, PageBreak()]
+    head = [
+        *_at_a_glance(data),
+        PageBreak(),
+        Heading(1, "Contents", "contents", in_contents=False),
+        contents,
+        PageBreak(),
+    ]
     return Document(
         title=f"Readiness review: {data.area}",
         subtitle=f"{data.review_name}. Framework: {data.framework}.",
@@ -152,6 +159,29 @@ def compose(data: ReportData, branding: BrandingData | None = None) -> Document:
         blocks=tuple(head + blocks),
         branding=branding or BrandingData(),
     )
+
+
+def _at_a_glance(data: ReportData) -> list:
+    """The page after the cover: every grade, and where the items stand."""
+    items = data.items
+    open_items = [i for i in items if i.is_open]
+    overdue = [i for i in open_items if i.due and i.due < data.generated]
+    recommendations = sum(1 for i in items if i.kind == "recommendation")
+    return [
+        Heading(1, "At a glance", "glance", in_contents=False),
+        Table(
+            "Our grades",
+            ("Judgement", "Our grade", "Confidence"),
+            tuple((j.title, j.grade or "Not graded", j.confidence.capitalize() or "–")
+                  for j in data.judgements),
+            widths=(6, 2.5, 1.5),
+        ),
+        Paragraph((
+            f"{plural(recommendations, 'recommendation', 'recommendations')} and "
+            f"{plural(len(items) - recommendations, 'action point', 'action points')}: "
+            f"{len(open_items)} open, {len(overdue)} overdue.",
+        )),
+    ]  # fmt: skip
 
 
 def _introduction(body: _Body, data: ReportData) -> None:
@@ -256,7 +286,7 @@ def _performance(body: _Body, data: ReportData) -> None:
         widths=(5, 2, 2.5, 1.5),
     ))  # fmt: skip
     for number, judgement in enumerate(j for j in data.judgements if j.grade or j.rationale):
-        body.heading(3, judgement.title, f"judgement-{number + 1}", in_contents=False)
+        body.heading(2, judgement.title, f"judgement-{number + 1}", in_contents=False)
         grade = judgement.grade or "not yet graded"
         body.para(f"We judge this {grade.lower() if judgement.grade else grade}. "
                   + (judgement.rationale.strip() or ""))  # fmt: skip
@@ -320,21 +350,32 @@ def _summary(body: _Body, data: ReportData, raised_at: dict[str, str]) -> None:
             body.blocks.append(_item(item, "summary", ref))
 
 
-def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
+def _annexes(body: _Body, data: ReportData, titles: dict[str, str], annex: bool) -> None:
     body.blocks.append(PageBreak())
     body.heading(1, "Annex A: evidence index", "annex-a")
-    if data.evidence:
+    if not annex:
         body.para(
-            f"{plural(data.documents, 'document', 'documents')} by line of enquiry, each "
-            "with what it is meant to show.",
+            "Left out of this copy, printed for members: the full report lists "
+            f"{plural(data.documents, 'document', 'documents')} by line of enquiry.",
             numbered=False,
         )
-        body.blocks.append(Table(
-            "Annex A: evidence by line of enquiry",
-            ("Line of enquiry", "Document", "Agency", "Date", "What it shows"),
-            tuple((e.line, e.title, e.agency, e.when, e.shows) for e in data.evidence),
-            widths=(3, 3, 1.6, 1.2, 3),
-        ))  # fmt: skip
+    elif data.evidence:
+        body.para(
+            f"{plural(data.documents, 'document', 'documents')} by line of enquiry, each "
+            "with the first sentence of the passage that shows it.",
+            numbered=False,
+        )
+        lines: dict[str, list] = {}
+        for row in data.evidence:
+            lines.setdefault(row.line, []).append(row)
+        for number, (line, rows) in enumerate(lines.items(), start=1):
+            body.heading(2, line, f"annex-a-{number}", in_contents=False)
+            body.blocks.append(Table(
+                f"Evidence for {line.split(' ', 1)[0]}",
+                ("Document", "Agency", "Date", "What it shows"),
+                tuple((e.title, e.agency, e.when, e.shows) for e in rows),
+                widths=(3, 1.6, 1.2, 4.2),
+            ))  # fmt: skip
     else:
         body.para("No evidence has been aligned to the lines of enquiry yet.", numbered=False)
     body.heading(1, "Annex B: judgement grid", "annex-b")
@@ -361,7 +402,7 @@ def _annexes(body: _Body, data: ReportData, titles: dict[str, str]) -> None:
     ))  # fmt: skip
     for item in items:
         if item.milestones:
-            body.heading(3, f"{item.code} action plan", f"plan-{item.code}", in_contents=False)
+            body.heading(2, f"{item.code} action plan", f"plan-{item.code}", in_contents=False)
             body.blocks.append(Table(
                 f"{item.code} milestones",
                 ("Milestone", "Due", "Done"),

@@ -1,10 +1,15 @@
 """The report as HTML: a fragment for the page (GOV.UK Frontend classes) and a standalone
-file to download, with its own small stylesheet and the logo inline."""
+file to download, with its own small stylesheet for the screen and the logo inline. The
+PDF is that same file printed (`to_pdf`, through `readiness.lib.printing` and its print
+stylesheet): a cover page, then the grades at a glance, the contents with page numbers,
+and the body."""
 
 from __future__ import annotations
 
 import base64
 import html
+
+from readiness.lib.printing import html_to_pdf
 
 from .document import (
     BulletList,
@@ -83,10 +88,13 @@ def fragment(document: Document) -> str:
                 for row in block.rows
             )
             anchor = f' id="{e(block.anchor)}"' if block.anchor else ""
+            weights = block.widths or (1,) * len(block.header)
+            # Fixed column widths: printing lays the table out without measuring every word.
+            columns = "".join(f'<col width="{100 * w / sum(weights):.1f}%">' for w in weights)
             out.append(
                 f'<table class="govuk-table report-table"{anchor}>'
                 f'<caption class="govuk-table__caption govuk-table__caption--s">'
-                f"{e(block.caption)}</caption>"
+                f"{e(block.caption)}</caption><colgroup>{columns}</colgroup>"
                 f'<thead class="govuk-table__head"><tr class="govuk-table__row">{head}</tr>'
                 f'</thead><tbody class="govuk-table__body">{rows}</tbody></table>'
             )
@@ -98,11 +106,14 @@ def fragment(document: Document) -> str:
                            f"{e(entry.text)}</a></li>")  # fmt: skip
             out.append("</ol></nav>")
         elif isinstance(block, PageBreak):
-            out.append('<hr class="govuk-section-break govuk-section-break--l report-break">')
+            out.append(
+                '<hr class="govuk-section-break govuk-section-break--l report-break print-break">'
+            )
     return "\n".join(out)
 
 
-STYLE = """
+STYLE = """:root{--brand:%(colour)s}
+@media screen{
 body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:50em;margin:2em auto;
 padding:0 1em;line-height:1.45}
 h1,h2,h3,h4{color:%(colour)s;line-height:1.2}
@@ -122,7 +133,7 @@ th{background:#f3f2f1}
 .report-contents{list-style:none;padding:0}.report-contents li{margin:0 0 .5em}
 .report-contents__sub{padding-left:1.5em}
 .report-logo{max-height:80px}.report-title{border:0;font-size:2em}
-@media print{.report-break{page-break-after:always;border:0}}
+}
 """
 
 
@@ -134,13 +145,22 @@ def page(document: Document) -> bytes:
         data = base64.b64encode(brand.logo_png).decode()
         logo = (f'<img class="report-logo" src="data:image/png;base64,{data}" '
                 f'alt="{e(brand.logo_alt or brand.organisation)}">')  # fmt: skip
-    organisation = f"<p><strong>{e(brand.organisation)}</strong></p>" if brand.organisation else ""
+    organisation = (
+        f'<p class="print-organisation"><strong>{e(brand.organisation)}</strong></p>'
+        if brand.organisation
+        else ""
+    )
     return (
         f'<!DOCTYPE html><html lang="{e(document.language)}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(document.title)}</title><style>{STYLE % {'colour': brand.colour}}</style>"
-        f"</head><body><header>{logo}{organisation}</header><main>"
-        f'<h1 class="report-title">{e(document.title)}</h1>'
-        f"<p>{e(document.subtitle)}</p><p>{e(document.date_line)}</p>"
-        f"{fragment(document)}</main></body></html>"
+        f'</head><body><header class="print-cover">{logo}{organisation}'
+        f'<h1 class="report-title print-title">{e(document.title)}</h1>'
+        f"<p>{e(document.subtitle)}</p><p>{e(document.date_line)}</p></header>"
+        f"<main>{fragment(document)}</main></body></html>"
     ).encode()
+
+
+def to_pdf(document: Document) -> bytes:
+    """The standalone file, printed: tagged PDF/UA-1 with contents, bookmarks and links."""
+    return html_to_pdf(page(document).decode())

@@ -22,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from readiness.lib.fonts import name_in_word
+
 from .document import (
     BulletList,
     Contents,
@@ -102,8 +104,8 @@ def _start(template: bytes | None):
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(2.2))
-        normal = document.styles["Normal"]
-        normal.font.name, normal.font.size = "Arial", Pt(11)
+        document.styles["Normal"].font.size = Pt(11)
+        name_in_word(document)
         return document, False
     check_template(template)
     document = open_docx(io.BytesIO(template))
@@ -218,10 +220,6 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             style = word.styles[name]
             style.font.color.rgb = colour
-            style.font.name = "Arial"
-            fonts = style.element.rPr.find(qn("w:rFonts"))
-            for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-                fonts.attrib.pop(qn(attribute), None)  # the theme's font would win over Arial
     writer = _Writer(word, colour)
     table_style = "Table Grid" if any(s.name == "Table Grid" for s in word.styles) else None
     properties = word.core_properties
@@ -236,6 +234,7 @@ def to_docx(document: Document, template: bytes | None = None) -> bytes:
     word.add_paragraph(document.title, style="Title")
     word.add_paragraph(document.subtitle)
     word.add_paragraph(document.date_line)
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # the cover is a page of its own
     for block in document.blocks:
         if isinstance(block, Heading):
             paragraph = word.add_paragraph(block.text, style=f"Heading {block.level}")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 
 from docx import Document
+from PIL import Image
 
 
 def template_docx(remove: tuple[str, ...] = (), heading_colour: str | None = None) -> bytes:
@@ -29,57 +28,10 @@ def template_docx(remove: tuple[str, ...] = (), heading_colour: str | None = Non
 
 
 def png_bytes(width: int = 6, height: int = 4, alpha: bool = True) -> bytes:
-    """A small RGBA (or RGB) PNG, each row with a different filter type, so the decoder's
-    every filter is exercised."""
-    channels = 4 if alpha else 3
-    raw = bytearray()
-    previous = bytes(width * channels)
-    for y in range(height):
-        row = bytes(
-            ((x * 40 + y * 7 + c * 60) % 256) for x in range(width) for c in range(channels)
-        )
-        kind = y % 5
-        encoded = bytearray()
-        for i, value in enumerate(row):
-            left = row[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if kind == 0:
-                predicted = 0
-            elif kind == 1:
-                predicted = left
-            elif kind == 2:
-                predicted = up
-            elif kind == 3:
-                predicted = (left + up) // 2
-            else:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                predicted = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-            encoded.append((value - predicted) & 255)
-        raw += bytes([kind]) + encoded
-        previous = row
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body))
-            + kind
-            + body
-            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(bytes(raw)))
-        + chunk(b"IEND", b"")
-    )
-
-
-def expected_pixels(width: int = 6, height: int = 4, alpha: bool = True) -> bytes:
-    channels = 4 if alpha else 3
-    return b"".join(
-        bytes(((x * 40 + y * 7 + c * 60) % 256) for x in range(width) for c in range(channels))
-        for y in range(height)
-    )
+    """A small RGBA (or RGB) PNG logo, a gradient, made by Pillow."""
+    image = Image.new("RGBA" if alpha else "RGB", (width, height))
+    image.putdata([(x * 40 % 256, y * 7 % 256, 120, 200)[: 4 if alpha else 3]
+                   for y in range(height) for x in range(width)])  # fmt: skip
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -51,4 +51,4 @@ def test_demo_export_writes_the_reports(tmp_path):
                  "anytown-readiness-report.pdf", "anytown-self-evaluation-draft.docx",
                  "northbridge-readiness-report.pdf"):  # fmt: skip
         assert (tmp_path / name).stat().st_size > 10_000, name
-    assert (tmp_path / "anytown-readiness-report.pdf").read_bytes().startswith(b"%PDF-1.5")
+    assert (tmp_path / "anytown-readiness-report.pdf").read_bytes().startswith(b"%PDF-1.7")

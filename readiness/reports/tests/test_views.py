@@ -38,7 +38,7 @@ def test_a_contributor_is_refused_and_an_outsider_sees_nothing(as_contributor, a
 
 @pytest.mark.parametrize(
     "fmt,content_type,start",
-    [("pdf", "application/pdf", b"%PDF-1.5"), ("docx", DOCX, b"PK\x03\x04"),
+    [("pdf", "application/pdf", b"%PDF-1.7"), ("docx", DOCX, b"PK\x03\x04"),
      ("html", "text/html; charset=utf-8", b"<!DOCTYPE html>")],
 )  # fmt: skip
 def test_each_download(as_lead, review, fmt, content_type, start):
