@@ -520,10 +520,60 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
     RESULTS.write_text("\n".join(out) + "\n")
 
 
+BACKGROUND_REPORTS = 60  # reports in the shipped background (about 3,000 paragraphs)
+
+
+def build_background(by_kind, path: str) -> str:
+    """The zero-shot scorer's background (readiness/evidence/domain/align/background.py):
+    BACKGROUND_REPORTS reports drawn (seeded) from the fit authorities only, never the
+    validation or test ones, each report's labelled paragraphs in order as stemmed tokens.
+    The labels are dropped."""
+    import gzip
+    import json
+    import random
+
+    from readiness.evidence.domain.align.text import tokens
+
+    fit = [
+        p
+        for kind in ("four", "three")
+        for p in by_kind[kind]
+        if not is_test(p.authority) and not is_validation(p.authority)
+    ]
+    reports = documents(fit)
+    random.Random(0).shuffle(reports)
+    chosen = reports[:BACKGROUND_REPORTS]
+    data = {
+        "about": "Paragraphs of published Ofsted inspection reports of local authority "
+        "children's services, as stemmed tokens in reading order, without headings or "
+        "judgement labels. Contains public sector information licensed under the Open "
+        "Government Licence v3.0. Built by bench/alignment_harness.py --build-background "
+        "from the harness's fit authorities only.",
+        "reports": [
+            {
+                "authority": fit[doc[0]].authority,
+                "report": fit[doc[0]].report,
+                "paragraphs": [" ".join(tokens(fit[i].text)) for i in doc],
+            }
+            for doc in chosen
+        ],
+    }
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    with open(path, "wb") as handle:
+        handle.write(gzip.compress(raw, mtime=0))
+    paragraphs = sum(len(doc) for doc in chosen)
+    return f"{len(chosen)} reports, {paragraphs} paragraphs, {Path(path).stat().st_size} bytes"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--build-model", metavar="PATH", help="train on every authority and write the model here"
+    )
+    parser.add_argument(
+        "--build-background",
+        metavar="PATH",
+        help="write the zero-shot scorer's background of fit-authority paragraphs here",
     )
     args = parser.parse_args(argv)
     shared_or_skip("ofsted", "reports", result=RESULTS)
@@ -534,6 +584,9 @@ def main(argv: list[str] | None = None) -> int:
         f"in {extract_seconds:.1f}s: {dict(counts)}",
         flush=True,
     )
+    if args.build_background:
+        print(f"Wrote {args.build_background}: {build_background(by_kind, args.build_background)}")
+        return 0
     if args.build_model:
         import alignment_train as T
 

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from readiness.frameworks.domain.spec import FrameworkSpec
 
 from ..types import Feedback, LineText, ScoredLine
+from .background import load_background
 from .expansion import expand
 from .model import AreaModel, Head, load_model
 from .vectors import Vector, add_scaled, dot, l2_normalise
@@ -121,6 +122,7 @@ class Aligner:
         feedback: Sequence[Feedback] = (),
         model: AreaModel | None = None,
         context: bool = False,
+        background: bool = True,
     ):
         if not lines:
             raise ValueError("A framework with no lines of enquiry cannot be aligned to.")
@@ -143,6 +145,11 @@ class Aligner:
             head = candidate.head_for(areas) if candidate is not None else None
             if head is not None:
                 self.model, self.head = candidate, head
+        if background and self.head is None:
+            # No trained model: the zero-shot scorer fits itself to the shipped background
+            # of report paragraphs (once per framework and process), so each passage can
+            # then be scored alone, with no batch to self-train on.
+            self.zero_shot.fit_background(load_background())
         self.feedback = list(feedback)
         self.context = context
         self._build_line_vectors()
