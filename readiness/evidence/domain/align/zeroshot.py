@@ -150,7 +150,9 @@ class ZeroShotAreas:
             return
         self._fit([terms(t) for t in usable], rounds, share)
 
-    def fit_background(self, background: Background | None) -> None:
+    def fit_background(
+        self, background: Background | None, pooled_rounds: int = BACKGROUND_POOLED_ROUNDS
+    ) -> None:
         """Fit to the shipped background of report paragraphs (`background.py`), as
         `adapt` does, then BACKGROUND_POOLED_ROUNDS more EM rounds in which each
         paragraph's probabilities are pooled with its neighbours' in its report before
@@ -164,11 +166,12 @@ class ZeroShotAreas:
             tuple(tuple(d) for d in self._doc_terms),
             tuple(tuple(d) for d in self._idf_terms),
             id(background),
+            pooled_rounds,
         )
         state = _FITTED.get(key)
         if state is None:
             passages, documents = background.passages()
-            self._fit(passages, 3, ADAPT_SHARE, documents=documents)
+            self._fit(passages, 3, ADAPT_SHARE, documents=documents, pooled_rounds=pooled_rounds)
             state = {name: getattr(self, name) for name in _STATE}
             _FITTED[key] = state
         for name, value in state.items():
@@ -181,6 +184,7 @@ class ZeroShotAreas:
         rounds: int,
         share: float,
         documents: Sequence[Sequence[int]] = (),
+        pooled_rounds: int = 0,
     ) -> None:
         self._corpus_terms = list(passages)
         self._reindex()
@@ -208,11 +212,11 @@ class ZeroShotAreas:
             model = _NaiveBayes.fit(corpus, posteriors, framework)
             posteriors = corpus.softmax(model.corpus_log_posterior(corpus), 1.0)
         self._nb = _NaiveBayes.fit(corpus, posteriors, framework)
-        if not documents:
+        if not documents or not pooled_rounds:
             return
         from .aligner import pool_with_neighbours
 
-        for _ in range(BACKGROUND_POOLED_ROUNDS):
+        for _ in range(pooled_rounds):
             posteriors = corpus.softmax(self._nb.corpus_log_posterior(corpus), 1.0)
             for document in documents:
                 rows = list(document)
