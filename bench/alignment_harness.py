@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import time
 from collections import Counter
@@ -213,7 +214,7 @@ def predict_per_report(
         shared = Aligner(lines, use_trained=False, background=False)
         shared.zero_shot.fit_background(load_background(), pooled_rounds=0)
         shared._build_line_vectors()
-    PER_REPORT_SECONDS[f"{method} load"] = [time.perf_counter() - started]
+    PER_REPORT_SECONDS[f"{method}{'+' if context else ''} load"] = [time.perf_counter() - started]
     out = [""] * len(test)
     seconds = []
     for doc in documents(test):
@@ -548,33 +549,33 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
         "Bayes fitted by EM with the framework's words as a prior); each paragraph is then "
         "scored alone (e) or with its neighbours (e+).",
         "",
-        (
-            "(e1), (g), (g+) and (g0) classify one report at a time, as the app aligns one "
-            "document at a time. (e1) is the zero-shot path before issue 10: a fresh scorer "
-            "self-trained on that report's paragraphs alone. (g) is the shipped path: at "
-            "framework load the scorer fits itself to the shipped background "
-            f"({len(load_background().reports)} reports, "
-            f"{sum(len(r) for r in load_background().reports)} paragraphs of Ofsted reports "
-            "from fit authorities only, as stemmed tokens without headings or labels; "
-            "`readiness/evidence/domain/align/background.py`): the same self-training and naive "
-            "Bayes EM, then three EM rounds with each background paragraph's probabilities "
-            "pooled with its neighbours' in its report. It then scores each test paragraph alone "
-            "and learns nothing from the test reports. (g0) is (g) without the pooled rounds.",
-            "",
-            "Seconds to classify one report (mean, slowest), same run: "
-            + "; ".join(
-                f"{t}: "
-                + ", ".join(
-                    f"({k}) {results[t]['mean per report ' + k]:.2f}, "
-                    f"{results[t]['per report ' + k]:.2f}"
-                    for k in ("e1", "g")
-                )
-                + f", framework load with the background fit (once per framework and process) "
-                f"{results[t]['per report g load']:.1f}"
-                for t in TASKS
+        "(e1), (g), (g+) and (g0) classify one report at a time, as the app aligns one "
+        "document at a time. (e1) is the zero-shot path before issue 10: a fresh scorer "
+        "self-trained on that report's paragraphs alone. (g) is the shipped path: at "
+        "framework load the scorer fits itself to the shipped background "
+        f"({len(load_background().reports)} reports, "
+        f"{sum(len(r) for r in load_background().reports)} paragraphs of Ofsted reports "
+        "from fit authorities only, as stemmed tokens without headings or labels; "
+        "`readiness/evidence/domain/align/background.py`): the same self-training and naive "
+        "Bayes EM, then three EM rounds with each background paragraph's probabilities "
+        "pooled with its neighbours' in its report. It then scores each test paragraph alone "
+        "and learns nothing from the test reports. (g0) is (g) without the pooled rounds.",
+        "",
+        "Seconds to classify one report (mean, slowest), same run: "
+        + "; ".join(
+            f"{t}: "
+            + ", ".join(
+                f"({k}) {results[t]['mean per report ' + k]:.2f}, "
+                f"{results[t]['per report ' + k]:.2f}"
+                for k in ("e1", "g")
             )
-            + ".",
-            "",
+            + f", framework load with the background fit (once per framework and process) "
+            f"{results[t]['per report g load']:.1f}"
+            for t in TASKS
+        )
+        + ".",
+        "",
+        (
             "(f) is the optional semantic experiment, run only where the `wordllama` package "
             "is installed (its 256-dimensional static token vectors ship inside its wheel; no "
             "PyTorch, nothing downloaded): the TF-IDF features of (d) with each paragraph's "
@@ -588,7 +589,7 @@ def write_results(results, sizes, counts, chosen, seconds, extract_seconds) -> N
             + "). It is not shipped (docs/alignment.md)."
             if "f" in results[next(iter(TASKS))]
             else "(f), the optional semantic experiment, was not run: the `wordllama` package "
-            "is not installed (docs/alignment.md).",
+            "is not installed (docs/alignment.md)."
         ),
         "",
         "Zero-shot on the validation authorities (part of the training split; with the "
@@ -711,6 +712,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     results, sizes, chosen = measure(by_kind, lambda m: print(m, flush=True))
+    print(json.dumps({"results": results, "sizes": sizes, "chosen": chosen}), flush=True)
     seconds = time.perf_counter() - started
     write_results(results, sizes, counts, chosen, seconds, extract_seconds)
     print(RESULTS.read_text())
