@@ -46,6 +46,7 @@ def framework_line_texts(
                 descriptors=tuple(d.text for d in line.descriptors.all()),
                 typical_evidence=tuple(line.typical_evidence),
                 area=line.judgement.published_key,
+                judgement_kind=line.judgement.kind,
             )
         )
         rows[line.key] = line

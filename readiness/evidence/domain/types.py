@@ -86,6 +86,7 @@ class LineText:
     typical_evidence: tuple[str, ...] = ()
     area: str = ""  # published judgement area, e.g. help_and_protection (for the trained model)
     judgement_summary: str = ""  # the judgement's summary: more of the framework's words
+    judgement_kind: str = ""  # "headline", "composite" or "single"
 
 
 @dataclass(frozen=True)

@@ -312,3 +312,50 @@ def test_the_harness_keeps_paragraphs_whole_and_stops_at_ofsted_back_matter() ->
             "paragraphs with Ofsted back matter cut off": 1,
         }
     )
+
+
+GENERAL = (
+    "Taken together, children's lives are getting better: the service is consistently good "
+    "and improving."
+)
+
+
+def test_the_trained_path_never_offers_a_headline_as_a_passage_area() -> None:
+    aligner = Aligner(lines("ilacs-2023"))
+    assert aligner.uses_trained
+    ranked = aligner.rank_areas(GENERAL)
+    assert sorted(j for j, _ in ranked) == [
+        "care_leavers",
+        "children_in_care",
+        "help_and_protection",
+        "impact_of_leaders",
+    ]
+    assert abs(sum(p for _, p in ranked) - 1.0) < 1e-9
+    assert aligner.judgement_probabilities(GENERAL)["overall_effectiveness"] == 0.0
+    headline_lines = {
+        line.key for line in lines("ilacs-2023") if line.judgement_key == "overall_effectiveness"
+    }
+    assert {s.line_key: s.score for s in aligner.score_passage(GENERAL)}.keys() >= headline_lines
+    assert all(
+        s.score == 0.0 for s in aligner.score_passage(GENERAL) if s.line_key in headline_lines
+    )
+    in_context = aligner.rank_passages([GENERAL, GENERAL])
+    assert [[j for j, _ in row][0] for row in in_context] == [ranked[0][0], ranked[0][0]]
+    assert all("overall_effectiveness" not in dict(row) for row in in_context)
+    passages = [PassageText(i, 1, i, GENERAL) for i in range(1, 4)]
+    suggested = {a.line_key for a in align_document(aligner, passages)}
+    assert suggested and not suggested & headline_lines
+
+
+def test_the_zero_shot_path_still_weighs_a_headline() -> None:
+    # SLAC, JTAI and a partnership's own framework have no trained model; there a headline
+    # keeps its share (its lines are scored from the framework's words).
+    probabilities = zero_shot().judgement_probabilities(GENERAL)
+    assert set(probabilities) == {
+        "care_leavers",
+        "children_in_care",
+        "help_and_protection",
+        "impact_of_leaders",
+        "overall_effectiveness",
+    }
+    assert probabilities["overall_effectiveness"] > 0.0

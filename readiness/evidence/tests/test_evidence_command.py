@@ -96,3 +96,36 @@ def test_classify_zero_shot_works_for_slac(monkeypatch, capsys):
     call_command("evidence", "classify", "--framework", "slac-2009", "--zero-shot")
     result = json.loads(capsys.readouterr().out)
     assert result["areas"][0]["judgement"] == "lac_being_healthy"
+
+
+def test_classify_zero_shot_answers_each_text_as_it_arrives(monkeypatch, capsys):
+    # No batch to self-train on: the first answer is written before the second line is read.
+    texts = [
+        "Care leavers have pathway plans and personal advisers who keep in touch.",
+        "Strategy meetings are held promptly and section 47 enquiries are thorough.",
+    ]
+    read: list[str] = []
+
+    class Stdin:
+        def __iter__(self):
+            for text in texts:
+                read.append(text)
+                yield json.dumps({"text": text}) + "\n"
+
+    written: list[int] = []
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    from readiness.evidence.management.commands import evidence
+
+    original = evidence.classify_jsonl
+
+    def recording(*args, **kwargs):
+        for line in original(*args, **kwargs):
+            written.append(len(read))
+            yield line
+
+    monkeypatch.setattr(evidence, "classify_jsonl", recording)
+    call_command("evidence", "classify", "--framework", "ilacs-2023", "--zero-shot")
+    first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert written == [1, 2]
+    assert first["areas"][0]["judgement"] == "care_leavers"
+    assert second["areas"][0]["judgement"] == "help_and_protection"

@@ -1,8 +1,10 @@
 """Alignment of evidence passages to a framework's lines of enquiry (plain Python).
 
     lines = framework_lines(spec)
-    aligner = Aligner(lines, feedback=decisions)      # trained model when it applies
-    aligner.adapt(all_passage_texts)                   # optional: zero-shot self-training
+    aligner = Aligner(lines, feedback=decisions)      # trained model when it applies;
+                                                       # else zero-shot, fitted to the
+                                                       # shipped background at load
+    aligner.adapt(all_passage_texts)                   # optional: the older batch method
     alignments = align_document(aligner, passages)     # what one document supports
 
 See docs/alignment.md for the method and its measured accuracy.

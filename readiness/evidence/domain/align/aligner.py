@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from readiness.frameworks.domain.spec import FrameworkSpec
 
 from ..types import Feedback, LineText, ScoredLine
+from .background import load_background
 from .expansion import expand
 from .model import AreaModel, Head, load_model
 from .vectors import Vector, add_scaled, dot, l2_normalise
@@ -96,6 +97,7 @@ def framework_lines(spec: FrameworkSpec) -> list[LineText]:
                     typical_evidence=line.typical_evidence,
                     area=judgement.published_key or "",
                     judgement_summary=judgement.summary,
+                    judgement_kind=judgement.kind,
                 )
             )
     return out
@@ -121,6 +123,7 @@ class Aligner:
         feedback: Sequence[Feedback] = (),
         model: AreaModel | None = None,
         context: bool = False,
+        background: bool = True,
     ):
         if not lines:
             raise ValueError("A framework with no lines of enquiry cannot be aligned to.")
@@ -129,6 +132,11 @@ class Aligner:
         for i, line in enumerate(self.lines):
             self.judgements.setdefault(line.judgement_key, []).append(i)
         self._judgement_of = [line.judgement_key for line in self.lines]
+        # Headline judgements (overall effectiveness, capacity for improvement) follow from
+        # the others: Ofsted gives them no lines of enquiry of their own.
+        self._headlines = {
+            line.judgement_key for line in self.lines if line.judgement_kind == "headline"
+        }
         grouped = {j: [self.lines[i] for i in idx] for j, idx in self.judgements.items()}
         self.zero_shot = ZeroShotAreas(
             {j: judgement_words(ls) for j, ls in grouped.items()},
@@ -143,6 +151,11 @@ class Aligner:
             head = candidate.head_for(areas) if candidate is not None else None
             if head is not None:
                 self.model, self.head = candidate, head
+        if background and self.head is None:
+            # No trained model: the zero-shot scorer fits itself to the shipped background
+            # of report paragraphs (once per framework and process), so each passage can
+            # then be scored alone, with no batch to self-train on.
+            self.zero_shot.fit_background(load_background())
         self.feedback = list(feedback)
         self.context = context
         self._build_line_vectors()
@@ -195,9 +208,15 @@ class Aligner:
         trained = self.head.probabilities(vector if vector is not None else self._vector(text))
         by_area = dict(zip(self.head.classes, trained, strict=True))
         areas = {j: self.lines[idx[0]].area for j, idx in self.judgements.items()}
-        # Judgements the model does not know (overall effectiveness) keep their zero-shot
+        # A headline judgement is never a passage's area on the trained path: a passage is
+        # about help and protection or leaders, and overall effectiveness follows from
+        # those (its zero-shot share, often most of the mass for a general passage, went
+        # first before). Other judgements the model does not know keep their zero-shot
         # share; the trained model divides the rest among the areas it knows.
-        unknown = sum(p for j, p in zero.items() if areas[j] not in by_area)
+        unknown = sum(
+            p for j, p in zero.items() if areas[j] not in by_area and j not in self._headlines
+        )
+        unknown /= sum(p for j, p in zero.items() if j not in self._headlines) or 1.0
         sharing: dict[str, int] = {}
         for area in areas.values():
             sharing[area] = sharing.get(area, 0) + 1
@@ -205,8 +224,10 @@ class Aligner:
         for j, area in areas.items():
             if area in by_area:
                 out[j] = (1.0 - unknown) * by_area[area] / sharing[area]
+            elif j in self._headlines:
+                out[j] = 0.0
             else:
-                out[j] = zero[j]
+                out[j] = zero[j] / (1.0 - sum(zero[h] for h in self._headlines) or 1.0)
         return out
 
     def judgement_probabilities_in_context(self, texts: Sequence[str]) -> list[dict[str, float]]:
@@ -258,15 +279,22 @@ class Aligner:
         return [self._score(v, p) for v, p in zip(vectors, probs, strict=True)]
 
     def rank_areas(self, text: str) -> list[tuple[str, float]]:
-        """Judgement keys ranked by P(judgement | passage), the passage read alone."""
+        """Judgement keys ranked by P(judgement | passage), the passage read alone. On the
+        trained path headline judgements are not offered (`judgement_probabilities`)."""
         probs = self.judgement_probabilities(text)
-        return sorted(probs.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(
+            ((j, p) for j, p in probs.items() if not (self.uses_trained and j in self._headlines)),
+            key=lambda item: (-item[1], item[0]),
+        )
 
     def rank_passages(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """Per passage of one document (in order), judgement keys ranked by P(judgement |
         passage and its neighbours)."""
         return [
-            sorted(p.items(), key=lambda item: (-item[1], item[0]))
+            sorted(
+                ((j, q) for j, q in p.items() if not (self.uses_trained and j in self._headlines)),
+                key=lambda item: (-item[1], item[0]),
+            )
             for p in self.judgement_probabilities_in_context(texts)
         ]
 

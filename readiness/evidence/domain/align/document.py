@@ -106,16 +106,17 @@ def _classify_one(aligner: Aligner, data: dict[str, Any], index: int, top: int) 
 
 
 def classify_jsonl(
-    lines_in: Iterable[str], aligner: Aligner, *, top_lines: int = 5, adapt: bool = True
+    lines_in: Iterable[str], aligner: Aligner, *, top_lines: int = 5, adapt: bool = False
 ) -> Iterator[str]:
     """For `readiness evidence classify`: one JSON line out per JSON line in, in order.
 
     Each input is an object with a "text" field (and optionally "id" or "text_id", echoed
     as "text_id"). Output: {"index", "text_id"?, "areas": [{"judgement", "score"}...],
     "lines_of_enquiry": [{"line", "judgement", "score"}... top `top_lines`]}. A bad line
-    gives {"index", "error"} and the rest carry on. Blank lines are skipped. With the
-    zero-shot scorer and `adapt`, all input is read first so the scorer can self-train on
-    it (no labels are used); with the trained model, output streams line by line.
+    gives {"index", "error"} and the rest carry on. Blank lines are skipped. Output
+    streams line by line, each text classified alone; with the zero-shot scorer and
+    `adapt` (the older batch method), all input is read first so the scorer can
+    self-train on it (no labels are used).
     """
     records = (raw for raw in lines_in if raw.strip())
     if adapt and not aligner.uses_trained:

@@ -81,6 +81,13 @@ class Command(BaseCommand):
         classify.add_argument(
             "--zero-shot", action="store_true", help="Use only the framework's own words."
         )
+        classify.add_argument(
+            "--self-train",
+            action="store_true",
+            help="Zero-shot only: read all the input first and self-train on it before "
+            "answering (the older batch method; by default each text is classified alone, "
+            "as it arrives).",
+        )
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         getattr(self, f"handle_{action}")(**options)
@@ -171,5 +178,5 @@ class Command(BaseCommand):
         if framework is None:
             raise CommandError(f"No framework '{options['framework']}'.")
         aligner = Aligner(framework_spec_lines(framework), use_trained=not options["zero_shot"])
-        for line in classify_jsonl(sys.stdin, aligner):
+        for line in classify_jsonl(sys.stdin, aligner, adapt=bool(options["self_train"])):
             self.stdout.write(line)
