@@ -227,7 +227,7 @@ EVIDENCE_STALE_AFTER_DAYS = envint("READINESS_EVIDENCE_STALE_AFTER_DAYS", "365")
 # it has) before it is named as out of date.
 EVIDENCE_STALE_DOCUMENT_MONTHS = envint("READINESS_EVIDENCE_STALE_DOCUMENT_MONTHS", "24")
 
-# --- issue 14: how long the audit log keeps an event (days); `readiness audit prune` deletes
+# --- issue 14: how long the audit log keeps an event (days); `readiness audit-log prune` deletes
 # older ones. Two years by default: set it to the council's retention schedule.
 AUDIT_RETENTION_DAYS = envint("READINESS_AUDIT_RETENTION_DAYS", "730")
 # E-mail (readiness notify): printed to the console unless an SMTP host is set. Django's own

@@ -9,11 +9,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import Judgement, LineOfEnquiry
+from readiness.lib.back import safe_next
 from readiness.lib.text import plural
 from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
@@ -592,12 +592,7 @@ def judgement_evidence(request: HttpRequest, review_id: int, key: str) -> HttpRe
 
 
 def _back(request: HttpRequest, review_id: int) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("evidence:by-line", args=[review_id])
+    return safe_next(request, reverse("evidence:by-line", args=[review_id]))
 
 
 @login_required

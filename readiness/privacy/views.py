@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from readiness.evidence.audit import audit
+from readiness.lib.back import safe_next
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import MANAGE, SEE_ALL_EVIDENCE, may
 from readiness.reviews.models import Membership, Review
@@ -48,9 +48,7 @@ def confirm(request: HttpRequest, review_id: int, export: str) -> HttpResponse:
         raise Http404
     if not may(membership.role, MANAGE):
         raise PermissionDenied("Only the review's lead may confirm personal data in an export.")
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = f"/reviews/{review.id}/"
+    target = safe_next(request, f"/reviews/{review.id}/")
     try:
         confirm_export(review, export, request.user, request.POST.get("fingerprint", ""))
     except HitsChanged as error:

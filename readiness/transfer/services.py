@@ -60,7 +60,34 @@ MODELS: list[tuple[str, str]] = [
     ("actions.ProgressUpdate", "item__review"),
     ("reports.ReviewActivity", "review"),
     ("reports.ReportTemplate", "review"),
+    ("reviews.ReviewChange", "review"),
+    ("countdown.Call", "review"),
+    ("asks.EvidenceRequest", "review"),
+    ("casework.Case", "review"),
+    ("casework.Sample", "review"),
+    ("casework.SampledCase", "sample__review"),
+    ("audits.CaseAudit", "review"),
+    ("audits.AuditAnswer", "audit__review"),
+    ("audits.ChildAction", "audit__review"),
+    ("audits.ModerationDecision", "audit__review"),
+    ("audits.AuditCitation", "audit__review"),
+    ("interviews.Interview", "review"),
+    ("interviews.Participant", "interview__review"),
+    ("interviews.Note", "interview__review"),
+    ("interviews.NotePassage", "note__interview__review"),
+    ("thresholds.ThresholdCheck", "review"),
+    ("thresholds.Vignette", "threshold_check__review"),
+    ("thresholds.ThresholdResponse", "threshold_check__review"),
+    ("thresholds.ThresholdAnswer", "response__threshold_check__review"),
 ]
+# Rows that stay in the installation they were made in: one-time links (a link sent from
+# one installation must not open another), the audit log and export confirmations (they
+# record what happened here), comments (they point at rows by this installation's ids) and
+# the fieldwork cache's revision counter.
+STAYS_BEHIND = frozenset({
+    "privacy.ExportConfirmation", "audit.AuditEvent", "reviews.Invitation",
+    "thresholds.Invitation", "conversations.Comment", "casework.FieldworkRevision",
+})  # fmt: skip
 REVIEW_FIELDS = ("name", "area", "window_starts", "window_ends", "created_at")
 
 

@@ -198,5 +198,5 @@ def test_events_older_than_the_retention_period_are_pruned(settings, capsys):
         AuditEvent.objects.create(action="signed in", at=now - timedelta(days=age))
     assert prune(now) == 2
     assert AuditEvent.objects.count() == 2
-    call_command("audit", "prune")
+    call_command("audit-log", "prune")
     assert capsys.readouterr().out == "Deleted 0 audit events older than 30 days.\n"

@@ -75,6 +75,7 @@ KIND_LABELS = {
 COUNT_WORDS = {
     "action_overdue": ("overdue action", "overdue actions"),
     "evidence": ("stale document", "stale documents"),
+    "request": ("evidence request", "evidence requests"),
     "narrative": ("stale narrative", "stale narratives"),
     "action_open": ("open action", "open actions"),
     "brief": ("interview brief", "interview briefs"),

@@ -378,3 +378,9 @@ def test_the_table_in_the_countdown_doc_is_true():
         stated = re.search(r", day (\d+)", ilacs)
         if stated:
             assert timetable(day(called), ILACS).notice_days == int(stated.group(1)), row
+
+
+def test_every_kind_of_task_has_its_words_and_its_place():
+    from readiness.countdown.domain.timetable import COUNT_WORDS, KIND_LABELS, SCHEDULE
+
+    assert set(COUNT_WORDS) == set(SCHEDULE) == set(KIND_LABELS)
