@@ -74,7 +74,9 @@ def test_viewer_sees_no_form(page: Page, live_server, demo) -> None:
     assert response.status == 200
     expect(page.get_by_role("heading", name="Assessment", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Save the assessment")).to_have_count(0)
-    expect(page.locator("form textarea")).to_have_count(0)
+    # Only the comment box under the assessment: a viewer may comment, never grade.
+    expect(page.locator("form textarea")).to_have_count(1)
+    expect(page.locator("#comments form textarea")).to_have_count(1)
     log_out(page)
 
 

@@ -69,11 +69,11 @@ def test_the_lead_changes_a_role(page: Page, live_server, demo):
     "username,tabs",
     [
         ("dana.police", ["Overview", "Self-assessment grid", "Evidence", "Indicators",
-                         "Narratives", "Findings", "Action plan", "Countdown", "Risks",
-                         "People"]),
+                         "Narratives", "Findings", "Action plan", "Requests", "Countdown",
+                         "Fieldwork", "Risks", "People"]),
         ("lee.viewer", ["Overview", "Self-assessment grid", "Evidence", "Indicators",
-                        "Narratives", "Findings", "Action plan", "Countdown", "Report",
-                        "Risks", "People"]),
+                        "Narratives", "Findings", "Action plan", "Requests", "Countdown",
+                        "Fieldwork", "Report", "Risks", "People"]),
     ],
 )  # fmt: skip
 def test_each_role_sees_its_tabs_and_a_refusal_keeps_the_way_back(
