@@ -209,8 +209,11 @@ LOGGING = {
         "audit_log": {"class": "readiness.audit.handler.AuditLogHandler"},
     },
     "loggers": {
+        # Stored for the lead's audit page; also printed for the server's own log when
+        # READINESS_AUDIT_TO_STDERR is set (never by default: a command's output stays its own).
         "readiness.audit": {
-            "handlers": ["console", "audit_log"],
+            "handlers": ["audit_log"]
+            + (["console"] if envbool("READINESS_AUDIT_TO_STDERR", "False") else []),
             "level": "INFO",
             "propagate": False,
         },
