@@ -385,7 +385,7 @@ def upload_job(request: HttpRequest, review_id: int, job_id: int) -> HttpRespons
     """What became of an upload, as far as the worker has got: reload to see more. A
     contributor sees their own uploads; the lead and reviewers, everyone's."""
     review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
-    jobs = IngestJob.objects.filter(review=review)
+    jobs = IngestJob.objects.filter(review=review).select_related("created_by", "agency")
     if not may(membership.role, SEE_ALL_EVIDENCE):
         jobs = jobs.filter(created_by=request.user)
     job = get_object_or_404(jobs, id=job_id)
