@@ -43,8 +43,9 @@ def _died_here(worker_id: str) -> bool:
     return pid == os.getpid() or not _is_alive(pid)
 
 
-def requeue_orphaned_tasks(backend_name: str) -> int:
-    """Put back on the queue the tasks a dead worker of this machine left running."""
+def requeue_orphaned_tasks(backend_name: str, *, everyone: bool = False) -> int:
+    """Put back on the queue the tasks a dead worker of this machine left running (or, when
+    told that no worker runs anywhere, every task marked running)."""
     with transaction.atomic():
         running = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
             status=TaskResultStatus.RUNNING, backend_name=backend_name
@@ -52,7 +53,7 @@ def requeue_orphaned_tasks(backend_name: str) -> int:
         orphaned = [
             result.id
             for result in running
-            if result.worker_ids and _died_here(result.worker_ids[-1])
+            if everyone or (result.worker_ids and _died_here(result.worker_ids[-1]))
         ]
         DBTaskResult.objects.filter(id__in=orphaned).update(
             status=TaskResultStatus.READY, started_at=None

@@ -18,10 +18,18 @@ class Command(DatabaseWorker):
         # Named after this machine and process, so a worker started later here can tell
         # that it died (readiness/lib/tasks.py).
         parser.set_defaults(worker_id=None)
+        parser.add_argument(
+            "--requeue-running",
+            action="store_true",
+            help="First put back on the queue every task marked running, whichever worker "
+            "took it: only when no other worker runs anywhere (a machine lost for good).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         options["worker_id"] = options["worker_id"] or worker_name(get_random_string(12))
-        requeued = requeue_orphaned_tasks(options["backend_name"])
+        requeued = requeue_orphaned_tasks(
+            options["backend_name"], everyone=options.pop("requeue_running")
+        )
         if requeued:
             self.stdout.write(
                 f"Put back on the queue {plural(requeued, 'task')} "
