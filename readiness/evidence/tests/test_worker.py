@@ -13,11 +13,17 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+from django.core.files import File
+
 ROOT = Path(__file__).resolve().parents[3]
 
 SETUP = """
 import django, sys
 from pathlib import Path
+
+import pytest
+from django.core.files import File
 django.setup()
 from django.core.files import File
 from django.core.management import call_command
@@ -174,3 +180,69 @@ def test_a_worker_killed_mid_job_and_started_again_ends_as_one_clean_run(tmp_pat
     assert len(end["documents"]) == 24
     assert end["tasks"] == [("SUCCESSFUL",)]
     assert end["waiting files"] is False
+
+
+@pytest.mark.skipif(
+    not os.getenv("DATABASE_URL", "").startswith("postgres"),
+    reason="several workers share a queue on PostgreSQL (row locks); SQLite has one writer",
+)
+def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, tmp_path, settings):
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    from readiness.evidence.jobs import start_upload_job
+    from readiness.evidence.models import IngestJob
+    from readiness.lib.testing.factories import AgencyFactory, ReviewFactory
+
+    settings.DATA_DIR = tmp_path / "data"
+    _evidence(tmp_path / "evidence", 2)
+    review = ReviewFactory(name="Anytown worker review", area="Anytown")
+    police = AgencyFactory(review=review, name="Anyshire Police")
+    files = sorted((tmp_path / "evidence").iterdir())
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        for number in range(8):
+            # Each job's files differ, so each adds its own documents.
+            for path in files:
+                if path.suffix == ".md":
+                    path.write_text(path.read_text() + f"\nJob {number}.")
+            opened = [File(open(path, "rb"), name=path.name) for path in files]
+            start_upload_job(review, opened, agency=police)
+    database = connection.settings_dict
+    url = (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}"
+    )
+    workers = []
+    for _ in range(3):
+        env = _environment(settings.DATA_DIR) | {"DATABASE_URL": url}
+        workers.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "readiness",
+                    "worker",
+                    "--no-reload",
+                    "--batch",
+                    "--no-startup-delay",
+                    "--interval",
+                    "0",
+                ],  # fmt: skip
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        )
+    for worker in workers:
+        output, _ = worker.communicate(timeout=240)
+        assert worker.returncode == 0, output
+
+    from django_tasks_db.models import DBTaskResult
+
+    results = list(DBTaskResult.objects.values_list("status", "worker_ids"))
+    assert [status for status, _ in results] == ["SUCCESSFUL"] * 8
+    assert all(len(worker_ids) == 1 for _, worker_ids in results)  # claimed once each
+    jobs = IngestJob.objects.order_by("id")
+    assert [(job.status, job.done, job.report["added"]) for job in jobs] == [("done", 4, 2)] * 8
