@@ -253,7 +253,7 @@ class IngestJob(models.Model):
     failure = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"Upload {self.id} to {self.review}"

@@ -18,7 +18,7 @@ from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, MANAGE, SEE_ALL_EVIDENCE, VIEW, may
-from readiness.reviews.models import Review
+from readiness.reviews.models import Membership, Review
 
 from . import index_exports
 from .alignment import confirm_line, decide, decide_many
@@ -373,6 +373,7 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
         {
             "review": review,
             "form": form,
+            "recent": _visible_jobs(review, membership, request.user)[:RECENT_UPLOADS],
             "own_agency": own_agency,
             "max_mb": settings.EVIDENCE_UPLOAD_MAX_BYTES // 1_048_576,
         },
@@ -380,15 +381,23 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
     )
 
 
+RECENT_UPLOADS = 10
+
+
+def _visible_jobs(review: Review, membership: Membership, user: object) -> QuerySet:
+    """A contributor's own uploads; everyone's for those who see all the evidence."""
+    jobs = IngestJob.objects.filter(review=review).select_related("created_by", "agency")
+    if not may(membership.role, SEE_ALL_EVIDENCE):
+        jobs = jobs.filter(created_by=user)
+    return jobs
+
+
 @login_required
 def upload_job(request: HttpRequest, review_id: int, job_id: int) -> HttpResponse:
     """What became of an upload, as far as the worker has got: reload to see more. A
     contributor sees their own uploads; the lead and reviewers, everyone's."""
     review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
-    jobs = IngestJob.objects.filter(review=review).select_related("created_by", "agency")
-    if not may(membership.role, SEE_ALL_EVIDENCE):
-        jobs = jobs.filter(created_by=request.user)
-    job = get_object_or_404(jobs, id=job_id)
+    job = get_object_or_404(_visible_jobs(review, membership, request.user), id=job_id)
     report = report_of(job)
     return render(
         request,

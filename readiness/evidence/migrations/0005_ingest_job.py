@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "ordering": ["-created_at"],
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

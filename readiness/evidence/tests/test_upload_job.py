@@ -142,3 +142,27 @@ def test_the_job_page_query_count_is_constant(as_lead, review, files, django_ass
     assert job.report["added"] == files
     with django_assert_num_queries(6):
         assert as_lead.get(_page(review, job)).status_code == 200
+
+
+def test_the_upload_page_lists_recent_uploads_a_contributor_only_their_own(
+    as_lead, as_contributor, lead, contributor, review
+):
+    theirs = IngestJob.objects.create(review=review, created_by=contributor, total=3, done=1)
+    leads = IngestJob.objects.create(review=review, created_by=lead)
+    upload_page = reverse("evidence:upload", args=[review.id])
+    assert list(as_lead.get(upload_page).context["recent"]) == [leads, theirs]
+    assert list(as_contributor.get(upload_page).context["recent"]) == [theirs]
+    html = as_contributor.get(upload_page).content.decode()
+    assert f'href="{_page(review, theirs)}"' in html
+    assert "Waiting for a worker" in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">1 of 3</td>' in html
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_the_upload_page_query_count_is_constant(
+    as_lead, lead, review, jobs, django_assert_num_queries
+):
+    for _ in range(jobs):
+        IngestJob.objects.create(review=review, created_by=lead)
+    with django_assert_num_queries(5):
+        assert as_lead.get(reverse("evidence:upload", args=[review.id])).status_code == 200
