@@ -11,7 +11,7 @@ export READINESS_DATA_DIR ?= $(CURDIR)/data
 # The production server's one command line, also in Containerfile and compose.yaml (a test compares).
 GUNICORN := gunicorn --config python:readiness.gunicorn_config readiness.wsgi
 
-.PHONY: demo serve test test-sqlite lint system-packages bench install install-test clean
+.PHONY: demo serve worker test test-sqlite lint system-packages bench install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,10 @@ demo: install
 	$(BIN)/readiness demo load
 	$(BIN)/readiness demo export --output-dir "$(READINESS_DATA_DIR)/exports"
 	$(BIN)/readiness demo explain
-	# On this machine only, the development server may use the development secret key.
+	# One worker beside the server ingests what is uploaded through the web (docs/deploy.md,
+	# "Background work"); it stops with the server. On this machine only, the development
+	# server may use the development secret key.
+	$(BIN)/readiness worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT; \
 	READINESS_ALLOW_DEV_SECRET=true $(BIN)/readiness runserver --noreload 127.0.0.1:8000
 
 # The production server (docs/deploy.md): gunicorn, on the settings in the environment. It
@@ -42,6 +45,11 @@ demo: install
 serve: install
 	$(BIN)/readiness migrate --noinput
 	$(BIN)/$(GUNICORN)
+
+# The background worker beside `make serve` (docs/deploy.md, "Background work"): one or more,
+# on this machine or others sharing the database.
+worker: install
+	$(BIN)/readiness worker --no-reload
 
 # Debian packages, installed when missing and we are root (scripts/debian-packages waits for
 # apt's locks and retries): Chromium for the browser tests, poppler and LibreOffice for the

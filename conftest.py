@@ -26,6 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing passwords properly costs a quarter of a second each; tests make hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run inside the request that enqueues them (READINESS_TASKS_IMMEDIATE); the tests
+    # of a real worker start one in its own process, on the database backend.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     config.addinivalue_line(
         "markers",
         "clock(day): run the test with today set to DAY (a date or YYYY-MM-DD), at noon in "

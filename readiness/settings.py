@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     # --- issue 14: moving a review between installations ---
     "readiness.transfer",
     "axes",
+    # --- issue 14: background work on a queue kept in the database ---
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -286,3 +289,19 @@ REQUEST_MAX_BYTES = envint("READINESS_REQUEST_MAX_BYTES", str(250 * 1024 * 1024)
 # --- end of hardening -------------------------------------------------------------------
 # Days an invitation link works before it expires.
 READINESS_INVITATION_DAYS = envint("READINESS_INVITATION_DAYS", "7")
+
+# --- issue 14: background work ----------------------------------------------------------
+# Long work (evidence ingest from the web) is a task on a queue kept in the database and run
+# by `readiness worker` (docs/deploy.md, "Background work"). READINESS_TASKS_IMMEDIATE runs
+# each task inside the request that enqueues it instead: the tests, and a quick look
+# without a worker.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if envbool("READINESS_TASKS_IMMEDIATE", "False")
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+# --- end of background work -------------------------------------------------------------

@@ -277,6 +277,16 @@ def makefile_serve_commands() -> list[str]:
     ]
 
 
+def makefile_worker_command() -> str:
+    makefile = (ROOT / "Makefile").read_text()
+    (line,) = re.search(r"^worker:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
+    return line.strip().replace("$(BIN)/", "")
+
+
+def test_make_worker_starts_the_background_worker():
+    assert makefile_worker_command() == "readiness worker --no-reload"
+
+
 def test_make_serve_migrates_then_starts_gunicorn():
     assert makefile_serve_commands() == [
         "readiness migrate --noinput",
@@ -292,14 +302,16 @@ def test_the_container_files_run_the_makefile_commands():
 
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     services = compose["services"]
-    assert sorted(services) == ["db", "migrate", "web"]
+    assert sorted(services) == ["db", "migrate", "web", "worker"]
     assert services["migrate"]["command"] == migrate.split()
     assert services["web"]["command"] == serve.split()
-    assert services["web"]["depends_on"] == {
-        "migrate": {"condition": "service_completed_successfully"}
-    }
-    # Both run the image the Containerfile builds, under the production settings.
-    for name in ("migrate", "web"):
+    assert services["worker"]["command"] == makefile_worker_command().split()
+    for name in ("web", "worker"):
+        assert services[name]["depends_on"] == {
+            "migrate": {"condition": "service_completed_successfully"}
+        }
+    # All run the image the Containerfile builds, under the production settings.
+    for name in ("migrate", "web", "worker"):
         assert services[name]["build"] == {"context": ".", "dockerfile": "Containerfile"}
         environment = services[name]["environment"]
         assert environment["READINESS_HTTPS"] == "true"

@@ -7,7 +7,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from readiness.evidence.ingest import stored_path
-from readiness.evidence.models import Alignment, EvidenceDocument
+from readiness.evidence.models import Alignment, EvidenceDocument, IngestJob
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport
 from readiness.lib.testing.factories import (
@@ -59,6 +59,8 @@ MATRIX = [
     ("evidence:correct", ("document",), "get", (200, 200, 200, 403, 404)),
     ("evidence:correct", ("document",), "post", (400, 400, 400, 403, 404)),
     ("evidence:upload", (), "get", (200, 200, 200, 403, 404)),
+    # The contributor's own upload, followed in the background (issue 14).
+    ("evidence:upload-job", ("job",), "get", (200, 200, 200, 403, 404)),
     ("evidence:analyses", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
@@ -210,6 +212,8 @@ def test_each_role_gets_the_expected_status(
             args.append(MilestoneFactory(item=action_item).id)
         elif item == "import":
             args.append(DataImport.objects.create(review=review, kind="table").id)
+        elif item == "job":
+            args.append(IngestJob.objects.create(review=review, created_by=contributor).id)
         elif item == "agency":
             args.append(police.id)
         elif item == "document":

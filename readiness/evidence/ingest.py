@@ -429,6 +429,11 @@ def ingest_uploads(
     its turn comes, so one request holds one file in memory at a time. A plain zip (not an
     Office file, which is a zip too) is judged by its directory, then its files are taken
     one by one, named "archive.zip/folder/file"."""
+    return Ingester(review, user=user, agency=agency).run(uploaded_files(uploads))
+
+
+def uploaded_files(uploads: list[BinaryIO]) -> list[IncomingFile]:
+    """The files to check in uploads (each with a name and a size), a plain zip's one by one."""
     files: list[IncomingFile] = []
     for upload in uploads:
         name, size = upload.name, upload.size
@@ -437,7 +442,7 @@ def ingest_uploads(
             files.append(IncomingFile(name, lambda upload=upload: _read_all(upload), size))
         else:
             files.extend(_files_in_uploaded_zip(name, archive))
-    return Ingester(review, user=user, agency=agency).run(files)
+    return files
 
 
 def _read_all(upload: BinaryIO) -> bytes:

@@ -36,6 +36,7 @@ urlpatterns = [
     path(base + "removed/", views.removed, name="removed"),
     path(base + "removed/<id:document_id>/restore/", views.restore, name="restore"),
     path(base + "upload/", views.upload, name="upload"),
+    path(base + "upload/<id:job_id>/", views.upload_job, name="upload-job"),
     path(base + "analyses/", views.analyses, name="analyses"),
     path(base + "analyses.json", views.analyses, {"format": "json"}, name="analyses-json"),
     path(base + "search/", views.search, name="search"),

@@ -14,12 +14,11 @@ from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import Judgement, LineOfEnquiry
 from readiness.lib.back import safe_next
-from readiness.lib.text import plural
 from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, MANAGE, SEE_ALL_EVIDENCE, VIEW, may
-from readiness.reviews.models import Review
+from readiness.reviews.models import Membership, Review
 
 from . import index_exports
 from .alignment import confirm_line, decide, decide_many
@@ -29,8 +28,9 @@ from .domain.dating import SOURCE_LABELS
 from .domain.doctype import AREA_LABELS, UNSURE_BELOW
 from .domain.stale import age_in_words
 from .forms import AddLineForm, CorrectionForm, DecisionForm, ReviewFilterForm, UploadForm
-from .ingest import ingest_uploads, stored_path
-from .models import Alignment, DocumentChange, EvidenceDocument, RejectedFile
+from .ingest import stored_path
+from .jobs import report_of, start_upload_job
+from .models import Alignment, DocumentChange, EvidenceDocument, IngestJob, RejectedFile
 from .queries import (
     ReviewFilter,
     alignments_to_review,
@@ -362,26 +362,52 @@ def upload(request: HttpRequest, review_id: int) -> HttpResponse:
     form = UploadForm(
         request.POST or None, request.FILES or None, review=review, fixed_agency=own_agency
     )
-    report = None
     if request.method == "POST" and form.is_valid():
         agency = own_agency or form.cleaned_data.get("agency")
-        report = ingest_uploads(
-            review, form.cleaned_data["files"], user=request.user, agency=agency
-        )
-        messages.success(request, f"Checked {plural(report.seen, 'file')}: {report.added} added.")
-    status = 400 if request.method == "POST" and not form.is_valid() else 200
+        job = start_upload_job(review, form.cleaned_data["files"], user=request.user, agency=agency)
+        return redirect("evidence:upload-job", review.id, job.id)
+    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "evidence/upload.html",
         {
             "review": review,
             "form": form,
-            "report": report,
-            "added": new_documents(report.added_ids) if report else [],
+            "recent": _visible_jobs(review, membership, request.user)[:RECENT_UPLOADS],
             "own_agency": own_agency,
             "max_mb": settings.EVIDENCE_UPLOAD_MAX_BYTES // 1_048_576,
         },
         status=status,
+    )
+
+
+RECENT_UPLOADS = 10
+
+
+def _visible_jobs(review: Review, membership: Membership, user: object) -> QuerySet:
+    """A contributor's own uploads; everyone's for those who see all the evidence."""
+    jobs = IngestJob.objects.filter(review=review).select_related("created_by", "agency")
+    if not may(membership.role, SEE_ALL_EVIDENCE):
+        jobs = jobs.filter(created_by=user)
+    return jobs
+
+
+@login_required
+def upload_job(request: HttpRequest, review_id: int, job_id: int) -> HttpResponse:
+    """What became of an upload, as far as the worker has got: reload to see more. A
+    contributor sees their own uploads; the lead and reviewers, everyone's."""
+    review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
+    job = get_object_or_404(_visible_jobs(review, membership, request.user), id=job_id)
+    report = report_of(job)
+    return render(
+        request,
+        "evidence/upload_job.html",
+        {
+            "review": review,
+            "job": job,
+            "report": report,
+            "added": new_documents(report.added_ids) if job.status == IngestJob.DONE else [],
+        },
     )
 
 

@@ -83,10 +83,12 @@ MODELS: list[tuple[str, str]] = [
 # Rows that stay in the installation they were made in: one-time links (a link sent from
 # one installation must not open another), the audit log and export confirmations (they
 # record what happened here), comments (they point at rows by this installation's ids) and
-# the fieldwork cache's revision counter.
+# the fieldwork cache's revision counter, and an upload's job (a record of work done here;
+# the documents it added move with the review).
 STAYS_BEHIND = frozenset({
     "privacy.ExportConfirmation", "audit.AuditEvent", "reviews.Invitation",
     "thresholds.Invitation", "conversations.Comment", "casework.FieldworkRevision",
+    "evidence.IngestJob",
 })  # fmt: skip
 REVIEW_FIELDS = ("name", "area", "window_starts", "window_ends", "created_at")
 

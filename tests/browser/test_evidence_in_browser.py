@@ -43,6 +43,7 @@ def test_a_contributor_uploads_files_and_sees_what_happened(
     )
     page.get_by_role("button", name="Add the files").click()
     expect(page.get_by_text("What happened")).to_be_visible(timeout=30_000)
+    assert re.search(r"/evidence/upload/\d+/$", page.url), page.url
     expect(page.get_by_role("cell", name="The file is empty.")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/reviews/{review.id}/evidence/agencies/")

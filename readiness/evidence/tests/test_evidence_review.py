@@ -222,6 +222,7 @@ def test_the_upload_result_links_each_new_document_with_its_lines(as_lead, libra
             "files": [SimpleUploadedFile("offer 2.md", CARE_LEAVERS.encode() + b"\nNew.")],
             "agency": library.agencies.get(name="Anytown Borough Council").id,
         },
+        follow=True,
     )
     html = response.content.decode()
     document = EvidenceDocument.objects.get(review=library, title__startswith="Care leavers",
@@ -299,6 +300,7 @@ def test_sending_a_removed_file_again_does_not_bring_it_back(as_lead, library):
     response = as_lead.post(
         reverse("evidence:upload", args=[library.id]),
         {"files": [SimpleUploadedFile("again.txt", STRATEGY.encode())]},
+        follow=True,
     )
     assert "had been removed from the library before" in response.content.decode()
     assert not EvidenceDocument.objects.filter(id=document.id).exists()

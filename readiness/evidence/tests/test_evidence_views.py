@@ -136,7 +136,7 @@ def test_a_contributor_uploads_for_their_own_agency(as_contributor, review, tmp_
     settings.DATA_DIR = tmp_path / "data"
     upload = SimpleUploadedFile("offer.md", CARE_LEAVERS.encode())
     response = as_contributor.post(
-        reverse("evidence:upload", args=[review.id]), {"files": [upload]}
+        reverse("evidence:upload", args=[review.id]), {"files": [upload]}, follow=True
     )
     assert response.status_code == 200
     assert response.context["report"].added == 1
@@ -149,7 +149,9 @@ def test_upload_reports_a_bad_file_and_keeps_the_good_one(as_lead, review, tmp_p
         SimpleUploadedFile("offer.md", CARE_LEAVERS.encode()),
         SimpleUploadedFile("scan.pdf", b""),
     ]
-    response = as_lead.post(reverse("evidence:upload", args=[review.id]), {"files": files})
+    response = as_lead.post(
+        reverse("evidence:upload", args=[review.id]), {"files": files}, follow=True
+    )
     assert response.context["report"].rejected == [("scan.pdf", "The file is empty.")]
     assert EvidenceDocument.objects.count() == 1
 
@@ -225,7 +227,9 @@ def test_a_zip_upload_is_opened_and_foldered_by_agency(as_lead, review, police, 
         archive.writestr("Anyshire Police/offer.md", CARE_LEAVERS)
         archive.writestr("__MACOSX/._offer.md", "junk")
     upload = SimpleUploadedFile("evidence.zip", buffer.getvalue())
-    response = as_lead.post(reverse("evidence:upload", args=[review.id]), {"files": [upload]})
+    response = as_lead.post(
+        reverse("evidence:upload", args=[review.id]), {"files": [upload]}, follow=True
+    )
     assert response.context["report"].added == 1
     document = EvidenceDocument.objects.get()
     assert document.agency == police

@@ -39,6 +39,7 @@ def _upload(client, review, name: str, data: bytes):
     return client.post(
         reverse("evidence:upload", args=[review.id]),
         {"files": [SimpleUploadedFile(name, data)]},
+        follow=True,
     )
 
 

@@ -14,10 +14,17 @@ if (form && window.XMLHttpRequest) {
         const percent = Math.round((progress.loaded / progress.total) * 100);
         bar.value = percent;
         bar.textContent = `${percent}%`;
-        status.textContent = percent < 100 ? `Uploading: ${percent}%` : "Uploaded: reading and matching the files…";
+        status.textContent = percent < 100 ? `Uploading: ${percent}%` : "Uploaded: handing the files to be checked…";
       }
     });
     request.addEventListener("load", () => {
+      // Accepted: the upload's own page (its job), at its own address so a reload shows
+      // how far the worker has got. Refused: the form again, with its errors.
+      const landed = new URL(request.responseURL);
+      if (request.status === 200 && landed.pathname !== window.location.pathname) {
+        window.location.assign(landed.href);
+        return;
+      }
       document.open();
       document.write(request.responseText);
       document.close();

@@ -1,0 +1,113 @@
+"""Uploads ingested in the background: the files wait in a job folder under the data
+directory and a worker (`readiness worker`) takes them one by one.
+
+Each file's documents, sources or rejection and the job's progress are saved in one
+transaction, so a worker killed part-way leaves the job exactly where its last whole file
+ended, and the next worker goes on from there: the end state is one clean run's.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from contextlib import ExitStack
+from dataclasses import asdict
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from readiness.reviews.models import Agency, Review
+
+from .ingest import Ingester, IngestReport, uploaded_files
+from .models import IngestJob
+
+
+def job_folder(job_id: int) -> Path:
+    return Path(settings.DATA_DIR) / "uploads" / str(job_id)
+
+
+def start_upload_job(
+    review: Review,
+    uploads: list[UploadedFile],
+    *,
+    user: AbstractBaseUser | None = None,
+    agency: Agency | None = None,
+) -> IngestJob:
+    """Keep the uploads in a job folder (numbered: their names are untrusted) and queue the
+    job. Django has already streamed each to a temporary file, copied here in chunks."""
+    job = IngestJob.objects.create(review=review, agency=agency, created_by=user)
+    folder = job_folder(job.id)
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = []
+    for number, upload in enumerate(uploads, start=1):
+        name = f"{number:04d}"
+        with open(folder / name, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        stored.append([name, upload.name])
+    job.uploads = stored
+    job.save(update_fields=["uploads"])
+    ingest_upload.enqueue(job.id)
+    return job
+
+
+@task()
+def ingest_upload(job_id: int) -> None:
+    """The queued task: only finds the job and runs it."""
+    run_job(IngestJob.objects.select_related("review", "agency", "created_by").get(id=job_id))
+
+
+def report_of(job: IngestJob) -> IngestReport:
+    """The job's report so far, as the ingest's own object (its summary, its lists)."""
+    saved = dict(job.report)
+    saved["rejected"] = [tuple(pair) for pair in saved.get("rejected", [])]
+    saved["removed"] = [tuple(pair) for pair in saved.get("removed", [])]
+    return IngestReport(**saved)
+
+
+def run_job(job: IngestJob) -> None:
+    if job.status in (IngestJob.DONE, IngestJob.FAILED):
+        return
+    folder = job_folder(job.id)
+    try:
+        with ExitStack() as opened:
+            uploads = [
+                File(opened.enter_context(open(folder / stored, "rb")), name=name)
+                for stored, name in job.uploads
+            ]
+            files = uploaded_files(uploads)
+            ingester = Ingester(job.review, user=job.created_by, agency=job.agency)
+            ingester.report = report_of(job)
+            job.status, job.total = IngestJob.RUNNING, len(files)
+            job.save(update_fields=["status", "total"])
+            for number, incoming in enumerate(files[job.done :], start=job.done + 1):
+                started = time.perf_counter()
+                with transaction.atomic():
+                    ingester.ingest_one(incoming)
+                    ingester.report.seconds += time.perf_counter() - started
+                    job.done, job.report = number, asdict(ingester.report)
+                    job.save(update_fields=["done", "report"])
+    except Exception as error:
+        job.status, job.finished_at = IngestJob.FAILED, timezone.now()
+        job.failure = _reason(error)
+        job.save(update_fields=["status", "finished_at", "failure"])
+        raise
+    job.status, job.finished_at = IngestJob.DONE, timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+    # The documents keep their own copies (evidence storage); the waiting files can go.
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return (
+            "The uploaded files were no longer in the data directory "
+            f"({error.filename}): upload them again."
+        )
+    return f"{type(error).__name__}: {error}"
