@@ -64,9 +64,11 @@ def run(command: str, data_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
 
 def run_in_one_process(commands: list[str], data_dir: Path, cwd: Path) -> list[dict]:
     """Each of COMMANDS through `readiness.cli.main`, in one Python process (starting Python
-    and Django for each line would cost a second a line)."""
+    and Django for each line would cost a second a line). Scans are not read by OCR here
+    (half a minute of the demo's load; no example depends on them: test_ocr.py reads them)."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["READINESS_DATA_DIR"] = str(data_dir)
+    env["READINESS_OCR"] = "off"
     done = subprocess.run(
         [sys.executable, "-m", "readiness.lib.testing.run_commands"],
         input=json.dumps(commands),

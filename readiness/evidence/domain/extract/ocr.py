@@ -11,6 +11,7 @@ has a time limit, so one bad scan cannot hold a batch.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from collections.abc import Iterator
 
@@ -25,8 +26,15 @@ NOT_INSTALLED = (
 )
 
 
+SWITCHED_OFF = (
+    "OCR is switched off on this server (READINESS_OCR=off), so the scan's text cannot be read yet."
+)
+
+
 def missing_reason() -> str:
     """Why OCR cannot run here, or "" when it can."""
+    if os.getenv("READINESS_OCR", "on").strip().lower() in ("off", "false", "0", "no"):
+        return SWITCHED_OFF
     if shutil.which("tesseract") is None:
         return NOT_INSTALLED
     try:
