@@ -29,11 +29,13 @@ def documented_settings() -> str:
 
 
 def clean_environment(tmp_path: Path) -> dict[str, str]:
-    """This process's environment without any READINESS_ setting or DATABASE_URL."""
+    """This process's environment without any READINESS_ setting, DATABASE_URL or the
+    browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (a server must never run with it)."""
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("READINESS_") and name != "DATABASE_URL"
+        if not name.startswith("READINESS_")
+        and name not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env["READINESS_DATA_DIR"] = str(tmp_path)
     return env
