@@ -2,7 +2,7 @@ from django.urls import path
 
 import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
 
-from . import views
+from . import review_views, views
 
 app_name = "evidence"
 base = "reviews/<id:review_id>/evidence/"
@@ -29,12 +29,12 @@ urlpatterns = [
         views.add_alignment,
         name="add-alignment",
     ),
-    path(base + "lines/<id:line_id>/", views.line_evidence, name="line"),
-    path(base + "judgements/<slug:key>/", views.judgement_evidence, name="judgement"),
-    path(base + "decide/", views.decide_many_view, name="decide-many"),
-    path(base + "documents/<id:document_id>/remove/", views.remove, name="remove"),
-    path(base + "removed/", views.removed, name="removed"),
-    path(base + "removed/<id:document_id>/restore/", views.restore, name="restore"),
+    path(base + "lines/<id:line_id>/", review_views.line_evidence, name="line"),
+    path(base + "judgements/<slug:key>/", review_views.judgement_evidence, name="judgement"),
+    path(base + "decide/", review_views.decide_many_view, name="decide-many"),
+    path(base + "documents/<id:document_id>/remove/", review_views.remove, name="remove"),
+    path(base + "removed/", review_views.removed, name="removed"),
+    path(base + "removed/<id:document_id>/restore/", review_views.restore, name="restore"),
     path(base + "upload/", views.upload, name="upload"),
     path(base + "upload/<id:job_id>/", views.upload_job, name="upload-job"),
     path(base + "analyses/", views.analyses, name="analyses"),

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,36 +11,32 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.lib.back import safe_next
+from readiness.frameworks.models import LineOfEnquiry
 from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
-from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, MANAGE, SEE_ALL_EVIDENCE, VIEW, may
+from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may
 from readiness.reviews.models import Membership, Review
 
 from . import index_exports
-from .alignment import confirm_line, decide, decide_many
+from .alignment import confirm_line, decide
 from .audit import audit
 from .corrections import FIELD_NAMES, correct_document, may_correct
 from .domain.dating import SOURCE_LABELS
 from .domain.doctype import AREA_LABELS, UNSURE_BELOW
 from .domain.stale import age_in_words
-from .forms import AddLineForm, CorrectionForm, DecisionForm, ReviewFilterForm, UploadForm
+from .forms import AddLineForm, CorrectionForm, DecisionForm, UploadForm
 from .ingest import stored_path
 from .jobs import report_of, start_upload_job
 from .models import Alignment, DocumentChange, EvidenceDocument, IngestJob, RejectedFile
 from .queries import (
-    ReviewFilter,
-    alignments_to_review,
     analysis_json,
     evidence_by_line,
     new_documents,
     review_analysis,
-    review_row,
     visible_documents,
 )
-from .removal import may_remove, may_restore, remove_document, restore_document
+from .removal import may_remove, may_restore
 from .search import Results, search_page
 
 # An original is always sent as a download, never shown in the page: it is untrusted.
@@ -206,7 +201,7 @@ def _labelled(change: DocumentChange) -> DocumentChange:
     return change
 
 
-def _document_for(request: HttpRequest, review_id: int, document_id: int, action: str = VIEW):
+def document_for(request: HttpRequest, review_id: int, document_id: int, action: str = VIEW):
     review, membership = get_review_for_user(request.user, review_id, action)
     document = visible_documents(review, membership).filter(id=document_id).first()
     if document is None:
@@ -216,7 +211,7 @@ def _document_for(request: HttpRequest, review_id: int, document_id: int, action
 
 @login_required
 def document(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
-    review, membership, item = _document_for(request, review_id, document_id)
+    review, membership, item = document_for(request, review_id, document_id)
     # Partners' documents can name children and families: every reading is recorded.
     audit.info(
         "evidence document viewed",
@@ -254,7 +249,7 @@ def document(request: HttpRequest, review_id: int, document_id: int) -> HttpResp
 @login_required
 def correct(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
     """Correct the title, date, type, focus or agency the machine read."""
-    review, membership, item = _document_for(request, review_id, document_id)
+    review, membership, item = document_for(request, review_id, document_id)
     if not may_correct(membership, item):
         raise PermissionDenied(
             "Only the review's lead and reviewers, and contributors from the agency that "
@@ -296,7 +291,7 @@ def correct(request: HttpRequest, review_id: int, document_id: int) -> HttpRespo
 @login_required
 def original(request: HttpRequest, review_id: int, document_id: int) -> FileResponse:
     """The file as the agency supplied it, for those who may see the document."""
-    review, _, item = _document_for(request, review_id, document_id)
+    review, _, item = document_for(request, review_id, document_id)
     path = stored_path(item.content_hash)
     if not path.exists():
         raise Http404
@@ -321,7 +316,7 @@ def original(request: HttpRequest, review_id: int, document_id: int) -> FileResp
 def decide_alignment(
     request: HttpRequest, review_id: int, document_id: int, alignment_id: int
 ) -> HttpResponse:
-    review, _, item = _document_for(request, review_id, document_id, GRADE)
+    review, _, item = document_for(request, review_id, document_id, GRADE)
     alignment = get_object_or_404(Alignment, id=alignment_id, document=item)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -339,7 +334,7 @@ def decide_alignment(
 @login_required
 @require_POST
 def add_alignment(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
-    review, _, item = _document_for(request, review_id, document_id, GRADE)
+    review, _, item = document_for(request, review_id, document_id, GRADE)
     lines = LineOfEnquiry.objects.filter(judgement__framework=review.framework).select_related(
         "judgement"
     )
@@ -509,179 +504,3 @@ def index_export(request: HttpRequest, review_id: int, format: str) -> HttpRespo
 
 
 # Reviewing a line's or a judgement's evidence at scale --------------------------------
-
-PER_PAGE = 50
-
-
-def _review_filter(form: ReviewFilterForm) -> ReviewFilter:
-    if not form.is_valid():
-        return ReviewFilter()
-    data = form.cleaned_data
-    return ReviewFilter(
-        agency_id=data["agency"],
-        kind=data["kind"],
-        focus=data["focus"],
-        unreviewed=data["unreviewed"],
-    )
-
-
-def _evidence_review(
-    request: HttpRequest, review, membership, *, heading: str, caption: str, lines: list
-) -> HttpResponse:
-    """The one page behind a line's and a judgement's evidence: every document (paged),
-    filters, and, for those who grade, one form to confirm or reject the ticked ones."""
-    sees_all = may(membership.role, SEE_ALL_EVIDENCE)
-    agencies = list(review.agencies.all()) if sees_all else []
-    form = ReviewFilterForm(request.GET or None, agencies=agencies)
-    chosen = _review_filter(form)
-    found = alignments_to_review(review, membership, [line.id for line in lines], chosen)
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [review_row(item) for item in page.object_list]
-    if request.GET.get("format") == "json":
-        return JsonResponse(
-            {
-                "review": review.id,
-                "page": page.number,
-                "pages": page.paginator.num_pages,
-                "count": page.paginator.count,
-                "documents": [
-                    {
-                        "alignment": row.alignment_id,
-                        "document": row.document_id,
-                        "title": row.title,
-                        "agency": row.agency,
-                        "type": row.kind_label,
-                        "focus": row.focus,
-                        "line": row.line_question,
-                        "status": row.status,
-                        "confidence": row.confidence,
-                        "confidence_words": row.word,
-                        "shows": row.shows,
-                    }
-                    for row in rows
-                ],
-            }
-        )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "evidence/review.html",
-        {
-            "review": review,
-            "heading": heading,
-            "caption": caption,
-            "lines": lines,
-            "form": form,
-            "sees_all": sees_all,
-            "page": page,
-            "rows": rows,
-            "query": query.urlencode(),
-            "filtered": chosen != ReviewFilter(),
-            "may_decide": may(membership.role, GRADE),
-            "here": request.get_full_path(),
-        },
-    )
-
-
-@login_required
-def line_evidence(request: HttpRequest, review_id: int, line_id: int) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id, VIEW)
-    line = get_object_or_404(
-        LineOfEnquiry.objects.select_related("judgement"),
-        id=line_id,
-        judgement__framework=review.framework,
-    )
-    return _evidence_review(
-        request,
-        review,
-        membership,
-        heading=line.question,
-        caption=line.judgement.title,
-        lines=[line],
-    )
-
-
-@login_required
-def judgement_evidence(request: HttpRequest, review_id: int, key: str) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id, VIEW)
-    judgement = get_object_or_404(Judgement, framework=review.framework, key=key)
-    lines = list(judgement.lines_of_enquiry.order_by("position"))
-    return _evidence_review(
-        request,
-        review,
-        membership,
-        heading=f"Evidence for {judgement.title}",
-        caption=review.name,
-        lines=lines,
-    )
-
-
-def _back(request: HttpRequest, review_id: int) -> str:
-    return safe_next(request, reverse("evidence:by-line", args=[review_id]))
-
-
-@login_required
-@require_POST
-def decide_many_view(request: HttpRequest, review_id: int) -> HttpResponse:
-    """Confirm or reject every ticked document in one form (works without script)."""
-    review, membership = get_review_for_user(request.user, review_id, GRADE)
-    form = DecisionForm(request.POST)
-    try:
-        ids = [int(value) for value in request.POST.getlist("alignment")]
-    except ValueError:
-        ids = []
-    if not form.is_valid():
-        messages.error(request, "Choose confirm or reject.")
-    elif not ids:
-        messages.error(request, "Tick at least one document, then confirm or reject.")
-    else:
-        chosen = Alignment.objects.filter(
-            id__in=ids, document__in=visible_documents(review, membership)
-        )
-        confirmed = form.cleaned_data["decision"] == "confirm"
-        count = decide_many(chosen, request.user, confirmed)
-        verb = "Confirmed" if confirmed else "Rejected"
-        messages.success(request, f"{verb} {count} document{'' if count == 1 else 's'}.")
-    return redirect(_back(request, review.id))
-
-
-@login_required
-@require_POST
-def remove(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
-    review, membership, item = _document_for(request, review_id, document_id)
-    if not may_remove(membership, item):
-        raise PermissionDenied(
-            "Only the review's lead, and contributors from the agency that supplied it, "
-            "can remove a document."
-        )
-    remove_document(item, request.user)
-    messages.success(
-        request,
-        f"Removed “{item.title}”. It is kept in the audit trail and the review lead can "
-        "restore it.",
-    )
-    return redirect("evidence:by-line", review_id=review.id)
-
-
-@login_required
-def removed(request: HttpRequest, review_id: int) -> HttpResponse:
-    review, _ = get_review_for_user(request.user, review_id, MANAGE)
-    documents = (
-        EvidenceDocument.with_removed.filter(review=review, removed_at__isnull=False)
-        .select_related("agency", "removed_by")
-        .order_by("-removed_at", "id")
-    )
-    return render(request, "evidence/removed.html", {"review": review, "documents": documents})
-
-
-@login_required
-@require_POST
-def restore(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
-    review, membership = get_review_for_user(request.user, review_id, MANAGE)
-    item = get_object_or_404(
-        EvidenceDocument.with_removed, id=document_id, review=review, removed_at__isnull=False
-    )
-    restore_document(item, request.user)
-    messages.success(request, f"Restored “{item.title}” to the library.")
-    return redirect("evidence:document", review_id=review.id, document_id=item.id)
