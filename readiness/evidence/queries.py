@@ -22,6 +22,15 @@ from .models import Alignment, EvidenceDocument, Passage, kind_shown
 SHOWN_PER_LINE = 10
 
 
+# What a row of a line's evidence shows of an alignment and its document (by_line and the
+# evidence review read the same).
+ALIGNMENT_ROW_FIELDS = (
+    "confidence", "status", "below_threshold", "reasons", "document_id", "document__title",
+    "document__agency__name", "document__kind_label", "document__kind_score",
+    "document__corrected", "document__covering", "document__focus", "document__document_date",
+)  # fmt: skip
+
+
 def visible_documents(review: Review, membership: Membership) -> QuerySet[EvidenceDocument]:
     """Everything for those who see all evidence; a contributor's own agency's otherwise."""
     documents = EvidenceDocument.objects.filter(review=review)
@@ -103,21 +112,7 @@ def evidence_by_line(review: Review, membership: Membership) -> list[tuple[objec
     ranks = dict(shown)
     strongest = sorted(
         Alignment.objects.filter(id__in=list(ranks)).values(
-            "id",
-            "line_of_enquiry_id",
-            "confidence",
-            "status",
-            "below_threshold",
-            "reasons",
-            "document_id",
-            "document__title",
-            "document__agency__name",
-            "document__kind_label",
-            "document__kind_score",
-            "document__corrected",
-            "document__covering",
-            "document__focus",
-            "document__document_date",
+            "id", "line_of_enquiry_id", *ALIGNMENT_ROW_FIELDS
         ),
         key=lambda item: (item["line_of_enquiry_id"], ranks[item["id"]]),
     )
@@ -393,24 +388,7 @@ def alignments_to_review(
         "line_of_enquiry__position",
         "-confidence",
         "id",
-    ).values(
-        "id",
-        "line_of_enquiry_id",
-        "line_of_enquiry__question",
-        "confidence",
-        "status",
-        "below_threshold",
-        "reasons",
-        "document_id",
-        "document__title",
-        "document__agency__name",
-        "document__kind_label",
-        "document__kind_score",
-        "document__corrected",
-        "document__covering",
-        "document__focus",
-        "document__document_date",
-    )
+    ).values("id", "line_of_enquiry_id", "line_of_enquiry__question", *ALIGNMENT_ROW_FIELDS)
 
 
 def review_row(item: dict) -> ReviewRow:
