@@ -47,8 +47,10 @@ def test_a_100_000_character_action_adds_under_a_second_to_the_report():
     html.to_pdf(compose(data))
     plain = time.process_time() - cpu
     cpu = time.process_time()
-    printed = pdf_text(html.to_pdf(document))
+    rendered = html.to_pdf(document)
+    # Issue 15 asks for the render within a second; reading the text back is not timed.
     assert time.process_time() - cpu - plain < 1.0
+    printed = pdf_text(rendered)
     assert printed.count("[a word of 100,000 characters, shortened]") == 3  # body, summary, C
 
 
