@@ -2,6 +2,7 @@
 as figures with alt text; the Word export has the chart as a picture with alt text."""
 
 import io
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +16,14 @@ from pdfminer.high_level import extract_text
 from readiness.demo.loader import load_figures_and_narratives
 from readiness.lib.testing.files import docx_problems, pdf_tag_problems
 
-ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts" / "narrative"
+# make test's runs go side by side, each with its own folder (scripts/test-suites).
+ARTEFACTS = (
+    Path(
+        os.getenv("READINESS_TEST_ARTEFACTS")
+        or Path(__file__).resolve().parents[3] / "test-artefacts"
+    )
+    / "narrative"
+)
 HEADINGS = ["What we targeted and why", "What we did", "Impact for children", "What's next"]
 
 

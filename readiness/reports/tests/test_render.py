@@ -7,6 +7,7 @@ images are kept in test-artefacts/ for a person to look at."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -25,7 +26,14 @@ from readiness.reports.domain.sample import sample_data
 from .helpers import png_bytes
 
 pytestmark = pytest.mark.slow
-ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts" / "report"
+# make test's runs go side by side, each with its own folder (scripts/test-suites).
+ARTEFACTS = (
+    Path(
+        os.getenv("READINESS_TEST_ARTEFACTS")
+        or Path(__file__).resolve().parents[3] / "test-artefacts"
+    )
+    / "report"
+)
 MISSING = [tool for tool in ("pdftoppm", "pdftotext", "soffice") if shutil.which(tool) is None]
 SECTIONS = [
     "Introduction",
