@@ -111,3 +111,18 @@ def test_the_self_evaluation_command(review, tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("sef", "--review", "999999", "--output", str(output))
     assert (error.value.returncode, str(error.value)) == (2, "There is no review 999999.")
+
+
+def test_the_copy_for_members_leaves_the_annex_out(review, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    call_command("report", "--review", str(review.id), "--format", "html", "--without-annex",
+                 stdout=out)  # fmt: skip
+    output = tmp_path / "readiness-report-for-members-anytown.html"
+    data = output.read_bytes()
+    assert out.getvalue() == (
+        f"Wrote Anytown's report for members (no evidence annex) to "
+        f"readiness-report-for-members-anytown.html ({len(data):,} bytes).\n"
+    )
+    assert b"Left out of this copy, printed for members" in data
+    assert b"What it shows" not in data

@@ -38,6 +38,12 @@ class Command(BaseCommand):
             help="A Word document (.docx) whose styles the Word report uses (docx only); "
             "without it, the review's uploaded template if any.",
         )
+        parser.add_argument(
+            "--without-annex",
+            action="store_true",
+            help="Leave the evidence annex out: the copy printed for members. The file name "
+            "defaults to readiness-report-for-members-AREA.FORMAT.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         try:
@@ -47,7 +53,13 @@ class Command(BaseCommand):
         output = output_path_or_error(
             str(
                 options["output"]
-                or default_name(review, "readiness-report", str(options["format"]))
+                or default_name(
+                    review,
+                    "readiness-report-for-members"
+                    if options["without_annex"]
+                    else "readiness-report",
+                    str(options["format"]),
+                )
             )
         )
         template = None
@@ -61,7 +73,9 @@ class Command(BaseCommand):
             template = path.read_bytes()
         refuse_unconfirmed(review, ExportConfirmation.REPORT, self.stderr)
         try:
-            data = build_report(review, str(options["format"]), template)
+            data = build_report(
+                review, str(options["format"]), template, annex=not options["without_annex"]
+            )
         except ReportCheckError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))
@@ -73,4 +87,5 @@ class Command(BaseCommand):
         except TemplateError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from error
         output.write_bytes(data)
-        self.stdout.write(f"Wrote {review.area}'s report to {output} ({len(data):,} bytes).")
+        copy = " for members (no evidence annex)" if options["without_annex"] else ""
+        self.stdout.write(f"Wrote {review.area}'s report{copy} to {output} ({len(data):,} bytes).")
