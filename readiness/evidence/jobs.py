@@ -14,14 +14,14 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
+from readiness.lib.jobs import describe, run, set_progress
+from readiness.lib.jobs import job_folder as lib_job_folder
 from readiness.reviews.models import Agency, Review
 
 from .ingest import Ingester, IngestReport, uploaded_files
@@ -29,7 +29,7 @@ from .models import IngestJob
 
 
 def job_folder(job_id: int) -> Path:
-    return Path(settings.DATA_DIR) / "uploads" / str(job_id)
+    return lib_job_folder("uploads", job_id)
 
 
 def start_upload_job(
@@ -72,36 +72,29 @@ def report_of(job: IngestJob) -> IngestReport:
 
 
 def run_job(job: IngestJob) -> None:
-    if job.status in (IngestJob.DONE, IngestJob.FAILED):
-        return
+    if run(job, _ingest, reason=_reason):
+        # The documents keep their own copies (evidence storage); the waiting files can go.
+        shutil.rmtree(job_folder(job.id), ignore_errors=True)
+
+
+def _ingest(job: IngestJob) -> None:
     folder = job_folder(job.id)
-    try:
-        with ExitStack() as opened:
-            uploads = [
-                File(opened.enter_context(open(folder / stored, "rb")), name=name)
-                for stored, name in job.uploads
-            ]
-            files = uploaded_files(uploads)
-            ingester = Ingester(job.review, user=job.created_by, agency=job.agency)
-            ingester.report = report_of(job)
-            job.status, job.total = IngestJob.RUNNING, len(files)
-            job.save(update_fields=["status", "total"])
-            for number, incoming in enumerate(files[job.done :], start=job.done + 1):
-                started = time.perf_counter()
-                with transaction.atomic():
-                    ingester.ingest_one(incoming)
-                    ingester.report.seconds += time.perf_counter() - started
-                    job.done, job.report = number, asdict(ingester.report)
-                    job.save(update_fields=["done", "report"])
-    except Exception as error:
-        job.status, job.finished_at = IngestJob.FAILED, timezone.now()
-        job.failure = _reason(error)
-        job.save(update_fields=["status", "finished_at", "failure"])
-        raise
-    job.status, job.finished_at = IngestJob.DONE, timezone.now()
-    job.save(update_fields=["status", "finished_at"])
-    # The documents keep their own copies (evidence storage); the waiting files can go.
-    shutil.rmtree(folder, ignore_errors=True)
+    with ExitStack() as opened:
+        uploads = [
+            File(opened.enter_context(open(folder / stored, "rb")), name=name)
+            for stored, name in job.uploads
+        ]
+        files = uploaded_files(uploads)
+        ingester = Ingester(job.review, user=job.created_by, agency=job.agency)
+        ingester.report = report_of(job)
+        set_progress(job, job.done, total=len(files))
+        for number, incoming in enumerate(files[job.done :], start=job.done + 1):
+            started = time.perf_counter()
+            with transaction.atomic():
+                ingester.ingest_one(incoming)
+                ingester.report.seconds += time.perf_counter() - started
+                job.report = asdict(ingester.report)
+                set_progress(job, number, None, "report")
 
 
 def _reason(error: Exception) -> str:
@@ -110,4 +103,4 @@ def _reason(error: Exception) -> str:
             "The uploaded files were no longer in the data directory "
             f"({error.filename}): upload them again."
         )
-    return f"{type(error).__name__}: {error}"
+    return describe(error)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.jobs import Job
 from readiness.reviews.models import Agency, Review
 
 
@@ -222,38 +223,21 @@ class DocumentChange(models.Model):
         ordering = ["document", "-changed_at", "-id"]
 
 
-class IngestJob(models.Model):
-    """Files uploaded through the web, ingested by a worker (evidence/tasks.py).
+class IngestJob(Job):
+    """Files uploaded through the web, ingested by a worker (evidence/jobs.py).
 
     The files wait in a folder of their own under the data directory; the job records what
     happened to each as it goes, in the same transaction as the file's own rows, so a worker
     killed part-way and a new one starting again end where one clean run would."""
 
-    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-    STATUSES = [
-        (QUEUED, "Waiting for a worker"),
-        (RUNNING, "Being checked"),
-        (DONE, "Finished"),
-        (FAILED, "Stopped with an error"),
-    ]
-
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ingest_jobs")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
     # The uploads as the partnership named them, in order: [[stored file name, name], …].
     uploads = models.JSONField(default=list)
-    total = models.PositiveIntegerField(default=0)  # files to check, a zip's counted one by one
-    done = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict)  # the IngestReport so far, as plain data
-    failure = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(Job.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"Upload {self.id} to {self.review}"

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import LineOfEnquiry
+from readiness.lib.text import plural
 from readiness.privacy import views as privacy
 from readiness.privacy.services import export_for_index_format
 from readiness.reviews.access import get_review_for_user
@@ -402,6 +403,12 @@ def upload_job(request: HttpRequest, review_id: int, job_id: int) -> HttpRespons
             "job": job,
             "report": report,
             "added": new_documents(report.added_ids) if job.status == IngestJob.DONE else [],
+            "kept_note": (
+                f"The {plural(job.done, 'file')} checked before it stopped "
+                f"{'is' if job.done == 1 else 'are'} kept."
+                if job.done
+                else ""
+            ),
         },
     )
 
