@@ -6,6 +6,7 @@ here refer to them by id, so a changed definition never needs a migration."""
 from django.conf import settings
 from django.db import models
 
+from readiness.lib.jobs import Job
 from readiness.reviews.models import Review
 
 
@@ -37,6 +38,29 @@ class DataImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.file_name}"
+
+
+class ImportJob(Job):
+    """Files uploaded on the data imports page, imported by a worker (indicators/jobs.py).
+
+    The files wait under the data directory. Reading them is the slow part and stores
+    nothing; the values, the quality report and this job's link to the `DataImport` are
+    stored in one transaction, so a worker killed part-way leaves nothing behind and the
+    next worker's run ends as one clean run would."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="import_jobs")
+    kind = models.CharField(max_length=10, choices=DataImport.KINDS)
+    # The files as the council named them, in order: [[stored file name, name], …].
+    uploads = models.JSONField(default=list)
+    data_import = models.OneToOneField(
+        DataImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="job"
+    )
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"Import {self.id} to {self.review}"
 
 
 class IndicatorValue(models.Model):

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from readiness.reviews.models import Review
 
-from .domain.imports import Computed, compute
+from .domain.imports import Computed, FileProgress, compute
 from .domain.library import load_library
 from .models import Comparator, ComparatorChange, DataImport, IndicatorValue
 
@@ -31,15 +31,25 @@ def import_data(
 ) -> DataImport:
     """Read, compute and store. Raises ImportFileError (nothing stored) when the file
     cannot be imported at all; record-level problems go into the quality report."""
+    computed = read_import(kind, files)
+    return store_import(review, computed, user, file_name or ", ".join(sorted(files)))
+
+
+def read_import(
+    kind: str, files: dict[str, bytes], progress: FileProgress | None = None
+) -> Computed:
+    """Read and compute, touching nothing (the slow part, kept out of any transaction)."""
     library = {d.id for d in load_library()}
-    computed = compute(kind, files, known_indicators=library)
-    return _store(review, computed, user, file_name or ", ".join(sorted(files)))
+    if progress is None:
+        return compute(kind, files, known_indicators=library)
+    return compute(kind, files, known_indicators=library, progress=progress)
 
 
 @transaction.atomic
-def _store(
+def store_import(
     review: Review, computed: Computed, user: AbstractBaseUser | None, file_name: str
 ) -> DataImport:
+    """Store what was read, all of it or (on any error) nothing."""
     report = computed.report
     record = DataImport.objects.create(
         review=review,

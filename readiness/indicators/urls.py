@@ -16,4 +16,5 @@ urlpatterns = [
     path("reviews/<id:review_id>/indicators/<slug:indicator_id>/", views.detail, name="detail"),
     path("reviews/<id:review_id>/data/", views.imports, name="imports"),
     path("reviews/<id:review_id>/data/<id:import_id>/", views.import_detail, name="import"),
+    path("reviews/<id:review_id>/data/jobs/<id:job_id>/", views.import_job, name="import-job"),
 ]

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,14 +11,15 @@ from django.utils.safestring import mark_safe
 
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may, refusal
+from readiness.reviews.models import Membership, Review
 
 from .domain.charts import chart_spec, data_table, sparkline_svg, svg_chart
-from .domain.imports import ImportFileError
 from .domain.periods import latest_ended, period_ends
 from .forms import COMPARATOR_FIELDS, REMOVE, ComparatorForm, ImportForm
-from .models import Comparator, ComparatorChange, DataImport
+from .jobs import start_import_job
+from .models import Comparator, ComparatorChange, DataImport, ImportJob
 from .queries import period_label, review_indicators
-from .services import import_data, set_comparators
+from .services import set_comparators
 
 
 def _as_json(view: object) -> dict:
@@ -157,6 +159,25 @@ def detail(request: HttpRequest, review_id: int, indicator_id: str) -> HttpRespo
     )
 
 
+def _imports_page(request, review, membership, form, status=200, job=None) -> HttpResponse:
+    return render(
+        request,
+        "indicators/imports.html",
+        {
+            "review": review,
+            "form": form,
+            "imports": DataImport.objects.filter(review=review).select_related("imported_by"),
+            "jobs": _visible_jobs(review, membership, request.user).filter(
+                status__in=(ImportJob.QUEUED, ImportJob.RUNNING)
+            ),
+            "may_import": may(membership.role, CONTRIBUTE),
+            "may_see_reports": may(membership.role, SEE_ALL_EVIDENCE),
+            "job": job,
+        },
+        status=status,
+    )
+
+
 @login_required
 def imports(request: HttpRequest, review_id: int) -> HttpResponse:
     review, membership = get_review_for_user(request.user, review_id, VIEW)
@@ -165,31 +186,35 @@ def imports(request: HttpRequest, review_id: int) -> HttpResponse:
         if not may(membership.role, CONTRIBUTE):
             raise PermissionDenied(refusal(membership.role, CONTRIBUTE))
         if form.is_valid():
-            files = {f.name: f.read() for f in form.cleaned_data["files"]}
-            try:
-                record = import_data(review, form.cleaned_data["kind"], files, user=request.user)
-            except ImportFileError as error:
-                said = str(error).rstrip()
-                stop = "" if said.endswith((".", "!", "?")) else "."
-                form.add_error("files", f"{said}{stop} Nothing was imported.")
-            else:
-                messages.success(request, record.summary)
-                if not may(membership.role, SEE_ALL_EVIDENCE):
-                    # The quality report names children: a contributor gets the summary here.
-                    return redirect("indicators:imports", review_id=review.id)
-                return redirect("indicators:import", review_id=review.id, import_id=record.id)
-    return render(
-        request,
-        "indicators/imports.html",
-        {
-            "review": review,
-            "form": form,
-            "imports": DataImport.objects.filter(review=review).select_related("imported_by"),
-            "may_import": may(membership.role, CONTRIBUTE),
-            "may_see_reports": may(membership.role, SEE_ALL_EVIDENCE),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
+            job = start_import_job(
+                review, form.cleaned_data["kind"], form.cleaned_data["files"], user=request.user
+            )
+            return redirect("indicators:import-job", review_id=review.id, job_id=job.id)
+        return _imports_page(request, review, membership, form, status=400)
+    return _imports_page(request, review, membership, form)
+
+
+def _visible_jobs(review: Review, membership: Membership, user: object) -> QuerySet:
+    """A contributor's own imports; everyone's for those who see the quality reports."""
+    jobs = ImportJob.objects.filter(review=review).select_related("created_by", "data_import")
+    if not may(membership.role, SEE_ALL_EVIDENCE):
+        jobs = jobs.filter(created_by=user)
+    return jobs
+
+
+@login_required
+def import_job(request: HttpRequest, review_id: int, job_id: int) -> HttpResponse:
+    """An import being read in the background, as far as the worker has got. Once stored,
+    those who may read the quality report go on to it; a failed import shows its reason
+    above the form, to try again."""
+    review, membership = get_review_for_user(request.user, review_id, CONTRIBUTE)
+    job = get_object_or_404(_visible_jobs(review, membership, request.user), id=job_id)
+    if job.status == ImportJob.DONE and job.data_import and may(membership.role, SEE_ALL_EVIDENCE):
+        return redirect("indicators:import", review_id=review.id, import_id=job.data_import.id)
+    if job.status == ImportJob.FAILED:
+        form = ImportForm(initial={"kind": job.kind})
+        return _imports_page(request, review, membership, form, job=job)
+    return render(request, "indicators/import_job.html", {"review": review, "job": job})
 
 
 @login_required

@@ -11,7 +11,7 @@ import csv
 import io
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +25,14 @@ from .ssda903 import read_ssda903
 
 KINDS = ("ssda903", "cin", "annexa", "table")
 COMPARATOR_COLUMNS = ("england", "region", "statistical_neighbours", "target")
+
+
+# Told the number of files read so far, as each is read (a background import's progress).
+FileProgress = Callable[[int], None]
+
+
+def _no_progress(_read: int) -> None:
+    pass
 
 
 class ImportFileError(ValueError):
@@ -72,24 +80,29 @@ def files_from(path: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes()}
 
 
-def compute(kind: str, files: dict[str, bytes], known_indicators: Iterable[str] = ()) -> Computed:
+def compute(
+    kind: str,
+    files: dict[str, bytes],
+    known_indicators: Iterable[str] = (),
+    progress: FileProgress = _no_progress,
+) -> Computed:
     if kind not in KINDS:
         raise ImportFileError(f"Unknown kind '{kind}': choose one of {', '.join(KINDS)}.")
     if not files:
         raise ImportFileError("There is no file to import.")
     if kind == "ssda903":
-        return _ssda903(files)
+        return _ssda903(files, progress)
     if kind == "cin":
-        return _cin(files)
+        return _cin(files, progress)
     if kind == "annexa":
-        return _annex_a(files)
-    return _table(files, set(known_indicators))
+        return _annex_a(files, progress)
+    return _table(files, set(known_indicators), progress)
 
 
-def _ssda903(files: dict[str, bytes]) -> Computed:
+def _ssda903(files: dict[str, bytes], progress: FileProgress) -> Computed:
     if all(_looks_like_workbook(data) for data in files.values()):
         raise ImportFileError("These look like Excel workbooks, not an SSDA903 return.")
-    ret = read_ssda903(files)
+    ret = read_ssda903(files, on_file=progress)
     if not ret.years:
         raise ImportFileError(
             "No SSDA903 table was found: expected header and episodes CSV files or the "
@@ -113,9 +126,10 @@ def _ssda903(files: dict[str, bytes]) -> Computed:
     return result
 
 
-def _cin(files: dict[str, bytes]) -> Computed:
+def _cin(files: dict[str, bytes], progress: FileProgress) -> Computed:
     result = Computed("cin")
-    for name, data in sorted(files.items()):
+    for read, (name, data) in enumerate(sorted(files.items())):
+        progress(read)
         try:
             census = read_census(data)
         except CinFileError as error:
@@ -135,12 +149,13 @@ def _cin(files: dict[str, bytes]) -> Computed:
     return result
 
 
-def _annex_a(files: dict[str, bytes]) -> Computed:
+def _annex_a(files: dict[str, bytes], progress: FileProgress) -> Computed:
     """Annex A lists are for inspectors to sample from, not indicators: the import checks
     them and reports their quality and sizes."""
     result = Computed("annexa")
     sizes = []
-    for name, data in sorted(files.items()):
+    for read, (name, data) in enumerate(sorted(files.items())):
+        progress(read)
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
             handle.write(data)
             handle.flush()
@@ -207,9 +222,10 @@ def _period(text: object) -> date:
     raise ValueError(value)
 
 
-def _table(files: dict[str, bytes], known: set[str]) -> Computed:
+def _table(files: dict[str, bytes], known: set[str], progress: FileProgress) -> Computed:
     result = Computed("table")
-    for name, data in sorted(files.items()):
+    for read, (name, data) in enumerate(sorted(files.items())):
+        progress(read)
         for number, row in enumerate(_rows(name, data), start=2):
             result.records_read += 1
             indicator = str(row.get("indicator", "")).strip()

@@ -13,6 +13,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -44,10 +45,12 @@ def read_ssda903(
     files: dict[str, bytes] | str | Path,
     collection_year: int | None = None,
     today: date | None = None,
+    on_file: Callable[[int], None] | None = None,
 ) -> Return:
     """Read a return. `collection_year` is the year of the 31 March it ends on (2022 for
     2021/22) and applies to files whose names carry no year; otherwise each year is found
-    from the name and the dates in the file (see `docs/ssda903.md`)."""
+    from the name and the dates in the file (see `docs/ssda903.md`). ON_FILE is told how
+    many files were read, before each (a background import's progress)."""
     if isinstance(files, str | Path):
         folder = Path(files)
         files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
@@ -56,7 +59,9 @@ def read_ssda903(
     # Files group by the year in their name; an XML file is a whole return on its own, so
     # it never merges with CSV tables (the same year twice is reported, not mixed).
     groups: dict[tuple[int, str], list[RawTable]] = {}
-    for name, data in files.items():
+    for read, (name, data) in enumerate(files.items()):
+        if on_file is not None:
+            on_file(read)
         for table in _read_file(name, data, report):
             match = _YEAR_IN_NAME.search(name)
             kind = name if name.lower().endswith(".xml") else ""

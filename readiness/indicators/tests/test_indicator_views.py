@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from readiness.indicators.models import Comparator, DataImport, IndicatorValue
+from readiness.indicators.models import Comparator, DataImport, ImportJob, IndicatorValue
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,12 @@ def upload(client, review, text=TABLE, kind="table", name="figures.csv"):
 def test_a_table_import_stores_values_and_reports_the_rest(as_lead, review):
     response = upload(as_lead, review)
     record = DataImport.objects.get()
+    job = ImportJob.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("indicators:import", args=[review.id, record.id])
+    assert response["Location"] == reverse("indicators:import-job", args=[review.id, job.id])
+    followed = as_lead.get(response["Location"])
+    assert followed["Location"] == reverse("indicators:import", args=[review.id, record.id])
+    assert (job.status, job.done, job.total, job.data_import) == ("done", 2, 2, record)
     assert list(IndicatorValue.objects.values_list("indicator", "value")) == [
         ("lac_health_assessments", 80.0),
         ("lac_health_assessments", 91.0),
@@ -76,8 +80,19 @@ def test_an_unknown_indicator_is_404(as_lead, review):
 
 def test_a_file_that_cannot_be_imported_changes_nothing(as_lead, review):
     response = upload(as_lead, review, text="a,b\n1,2\n")
-    assert response.status_code == 400
-    assert "no 'indicator' column" in response.context["form"].errors["files"][0]
+    job = ImportJob.objects.get()
+    page = as_lead.get(response["Location"])
+    assert page.status_code == 200
+    reason = (
+        "figures.csv: no 'indicator' column (the table needs indicator, period_end and value; "
+        "numerator, denominator, england, region, statistical_neighbours and target are "
+        "optional). Nothing was imported."
+    )
+    assert (job.status, job.failure) == ("failed", reason)
+    shown = reason.replace("'", "&#x27;")
+    assert f'<p class="govuk-body" id="job-failure">{shown}</p>' in page.content.decode()
+    assert page.content.decode().count("<title>Error: Data imports") == 1
+    assert page.context["form"]["kind"].value() == "table"  # ready to try again
     assert not DataImport.objects.exists()
     assert not IndicatorValue.objects.exists()
 

@@ -1,5 +1,6 @@
-// Progress for a data import: the upload as a percentage, then the reading and computing,
-// then the quality report. Without JavaScript the form posts as usual and the report follows.
+// Progress for a data import: the upload as a percentage, then the import's own page (its
+// progress stored by the worker), which becomes the quality report once stored. Without
+// JavaScript the form posts as usual and the import's page follows.
 import { initAll } from "../vendor/govuk-frontend-5.14.0.min.js";
 
 // The page the server sent replaces this one in place. Scripts already run do not run again
@@ -55,7 +56,7 @@ function attach() {
       status.classList.add("govuk-error-message");
     };
     const request = new XMLHttpRequest();
-    request.open("POST", window.location.href);
+    request.open("POST", form.action);
     request.upload.addEventListener("progress", (progress) => {
       if (!progress.lengthComputable) {
         return;
@@ -73,12 +74,12 @@ function attach() {
       }
     });
     request.upload.addEventListener("load", () => {
-      // The server now reads every record and computes the indicators: no percentage to
-      // give, so the bar becomes indeterminate while the status says what is happening.
+      // The server now keeps the files and queues the import: no percentage to give, so the
+      // bar becomes indeterminate while the status says what is happening.
       bar.removeAttribute("value");
       bar.textContent = "Working";
       status.textContent =
-        "Uploaded. Reading every record, checking it and computing the indicators: the quality report follows.";
+        "Uploaded. The import is queued: its page follows, then the quality report.";
     });
     request.addEventListener("load", () => {
       // A page of ours (the report, the form with its errors, a refusal) replaces this one;
