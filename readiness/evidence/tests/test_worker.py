@@ -7,27 +7,20 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-ROOT = Path(__file__).resolve().parents[3]
+from readiness.lib.testing.workers import environment, query, setup, start_worker
 
 SETUP = """
-import django, sys
+import sys
 from pathlib import Path
 
-import pytest
 from django.core.files import File
-django.setup()
-from django.core.files import File
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
 from readiness.evidence.jobs import start_upload_job
 from readiness.lib.testing.factories import AgencyFactory, ReviewFactory, UserFactory
 review = ReviewFactory(name="Anytown worker review", area="Anytown")
@@ -66,72 +59,32 @@ def _evidence(folder: Path, count: int) -> None:
     shutil.copy(folder / "audit-00.md", folder / "audit-00 copy.md")  # a second source
 
 
-def _environment(data_dir: Path) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("READINESS_") and name != "DATABASE_URL"
-    }
-    env.update(
-        READINESS_DATA_DIR=str(data_dir),
-        DJANGO_SETTINGS_MODULE="readiness.settings",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def _worker(data_dir: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "readiness",
-            "worker",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval",
-            "0.1",
-            *extra,
-        ],  # fmt: skip
-        env=_environment(data_dir),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def _query(data_dir: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(data_dir / "readiness.sqlite3", timeout=20) as database:
-        return database.execute(sql).fetchall()
-
-
 def _job(data_dir: Path) -> tuple[str, int, int]:
-    return _query(data_dir, "SELECT status, done, total FROM evidence_ingestjob")[0]
+    return query(data_dir, "SELECT status, done, total FROM evidence_ingestjob")[0]
 
 
 def _end_state(data_dir: Path) -> dict:
-    (report,) = _query(data_dir, "SELECT report FROM evidence_ingestjob")[0]
+    (report,) = query(data_dir, "SELECT report FROM evidence_ingestjob")[0]
     report = json.loads(report)
     del report["seconds"]
     return {
         "job": _job(data_dir),
         "report": report,
-        "documents": _query(
+        "documents": query(
             data_dir,
             "SELECT id, title, content_hash, stored_name FROM evidence_evidencedocument "
             "ORDER BY id",
         ),
-        "sources": _query(
+        "sources": query(
             data_dir, "SELECT document_id, path FROM evidence_documentsource ORDER BY path"
         ),
-        "rejected": _query(data_dir, "SELECT path, reason FROM evidence_rejectedfile"),
-        "passages": _query(data_dir, "SELECT count(*) FROM evidence_passage"),
-        "alignments": _query(
+        "rejected": query(data_dir, "SELECT path, reason FROM evidence_rejectedfile"),
+        "passages": query(data_dir, "SELECT count(*) FROM evidence_passage"),
+        "alignments": query(
             data_dir,
             "SELECT document_id, line_of_enquiry_id FROM evidence_alignment ORDER BY 1, 2",
         ),
-        "tasks": _query(data_dir, "SELECT status FROM django_tasks_database_dbtaskresult"),
+        "tasks": query(data_dir, "SELECT status FROM django_tasks_database_dbtaskresult"),
         "waiting files": (data_dir / "uploads").exists() and any((data_dir / "uploads").rglob("*")),
     }
 
@@ -139,17 +92,11 @@ def _end_state(data_dir: Path) -> dict:
 def test_a_worker_killed_mid_job_and_started_again_ends_as_one_clean_run(tmp_path):
     _evidence(tmp_path / "evidence", 24)
     killed = tmp_path / "killed"
-    subprocess.run(
-        [sys.executable, "-c", SETUP, str(tmp_path / "evidence")],
-        env=_environment(killed),
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    setup(killed, SETUP, str(tmp_path / "evidence"))
     clean = tmp_path / "clean"
     shutil.copytree(killed, clean)  # the same installation, the same job queued
 
-    worker = _worker(killed)
+    worker = start_worker(killed)
     deadline = time.monotonic() + 120
     while _job(killed)[1] < 3:
         assert worker.poll() is None, worker.stdout.read()
@@ -160,14 +107,14 @@ def test_a_worker_killed_mid_job_and_started_again_ends_as_one_clean_run(tmp_pat
     status, done, total = _job(killed)
     assert (status, total) == ("running", 26)
     assert 3 <= done < total  # killed in the middle, not after the end
-    assert _query(killed, "SELECT status FROM django_tasks_database_dbtaskresult") == [("RUNNING",)]
+    assert query(killed, "SELECT status FROM django_tasks_database_dbtaskresult") == [("RUNNING",)]
 
-    again = _worker(killed, "--batch")
+    again = start_worker(killed, "--batch")
     output, _ = again.communicate(timeout=180)
     assert again.returncode == 0, output
     assert "Put back on the queue 1 task left running by a worker that died." in output
 
-    one_run = _worker(clean, "--batch")
+    one_run = start_worker(clean, "--batch")
     output, _ = one_run.communicate(timeout=180)
     assert one_run.returncode == 0, output
 
@@ -192,6 +139,8 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
 
     from readiness.evidence.jobs import start_upload_job
     from readiness.evidence.models import IngestJob
+    from readiness.indicators.jobs import start_import_job
+    from readiness.indicators.models import DataImport, ImportJob, IndicatorValue
     from readiness.lib.testing.factories import AgencyFactory, ReviewFactory
 
     settings.DATA_DIR = tmp_path / "data"
@@ -207,34 +156,20 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
                     path.write_text(path.read_text() + f"\nJob {number}.")
             opened = [File(open(path, "rb"), name=path.name) for path in files]
             start_upload_job(review, opened, agency=police)
+        # Another kind of task on the same queue: data imports, a period each.
+        for year in range(2019, 2023):
+            table = (
+                f"indicator,period_end,value\nlac_health_assessments,{year}-03-31,{year - 1950}\n"
+            )
+            upload = SimpleUploadedFile(f"figures-{year}.csv", table.encode())
+            start_import_job(review, "table", [upload], user=None)
     database = connection.settings_dict
     url = (
         f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
         f"{database['PORT'] or 5432}/{database['NAME']}"
     )
-    workers = []
-    for _ in range(3):
-        env = _environment(settings.DATA_DIR) | {"DATABASE_URL": url}
-        workers.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "readiness",
-                    "worker",
-                    "--no-reload",
-                    "--batch",
-                    "--no-startup-delay",
-                    "--interval",
-                    "0",
-                ],  # fmt: skip
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-        )
+    env = environment(settings.DATA_DIR, DATABASE_URL=url)
+    workers = [start_worker(settings.DATA_DIR, "--batch", env=env) for _ in range(3)]
     for worker in workers:
         output, _ = worker.communicate(timeout=240)
         assert worker.returncode == 0, output
@@ -242,7 +177,11 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
     from django_tasks_db.models import DBTaskResult
 
     results = list(DBTaskResult.objects.values_list("status", "worker_ids"))
-    assert [status for status, _ in results] == ["SUCCESSFUL"] * 8
+    assert [status for status, _ in results] == ["SUCCESSFUL"] * 12
     assert all(len(worker_ids) == 1 for _, worker_ids in results)  # claimed once each
     jobs = IngestJob.objects.order_by("id")
     assert [(job.status, job.done, job.report["added"]) for job in jobs] == [("done", 4, 2)] * 8
+    imports = ImportJob.objects.order_by("id")
+    assert [(job.status, job.data_import.values_stored) for job in imports] == [("done", 1)] * 4
+    assert DataImport.objects.count() == 4
+    assert sorted(IndicatorValue.objects.values_list("value", flat=True)) == [69, 70, 71, 72]
