@@ -9,14 +9,15 @@ from django.utils import timezone
 from readiness.evidence.ingest import stored_path
 from readiness.evidence.models import Alignment, EvidenceDocument, IngestJob
 from readiness.frameworks.models import LineOfEnquiry
-from readiness.indicators.models import DataImport
+from readiness.indicators.models import DataImport, ImportJob
 from readiness.lib.testing.factories import (
     ActionItemFactory,
     FindingFactory,
     MilestoneFactory,
 )
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
-from readiness.reports.models import ReviewActivity
+from readiness.reports.jobs import build_path
+from readiness.reports.models import ReportBuild, ReviewActivity
 from readiness.reviews.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ MATRIX = [
     ("indicators:imports", (), "get", (200, 200, 200, 200, 404)),
     ("indicators:imports", (), "post", (400, 400, 400, 403, 404)),
     ("indicators:import", ("import",), "get", (200, 200, 403, 200, 404)),
+    ("indicators:import-job", ("import-job",), "get", (200, 200, 200, 403, 404)),
     ("narratives:index", (), "get", (200, 200, 200, 200, 404)),
     ("narratives:index-json", (), "get", (200, 200, 200, 200, 404)),
     ("narratives:new", (), "get", (200, 200, 200, 403, 404)),
@@ -119,6 +121,9 @@ MATRIX = [
     ("reports:download", ("docx",), "get", (200, 200, 403, 200, 404)),
     ("reports:download", ("pdf",), "get", (200, 200, 403, 200, 404)),
     ("reports:sef", (), "get", (200, 200, 403, 200, 404)),
+    ("reports:prepare", (), "post", (400, 400, 403, 400, 404)),
+    ("reports:build", ("build",), "get", (200, 200, 403, 200, 404)),
+    ("reports:build-file", ("built",), "get", (200, 200, 403, 200, 404)),
     ("reports:template", (), "post", (400, 403, 403, 403, 404)),
     ("reports:remove-template", (), "post", (302, 403, 403, 403, 404)),
     ("reports:activities", (), "post", (400, 400, 403, 403, 404)),
@@ -214,6 +219,16 @@ def test_each_role_gets_the_expected_status(
             args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "job":
             args.append(IngestJob.objects.create(review=review, created_by=contributor).id)
+        elif item == "import-job":
+            job = ImportJob.objects.create(review=review, kind="table", created_by=contributor)
+            args.append(job.id)
+        elif item in ("build", "built"):
+            settings.DATA_DIR = tmp_path / "data"
+            status = ReportBuild.DONE if item == "built" else ReportBuild.QUEUED
+            build = ReportBuild.objects.create(review=review, fmt="html", status=status)
+            build_path(build).parent.mkdir(parents=True)
+            build_path(build).write_text("<!DOCTYPE html>")
+            args.append(build.id)
         elif item == "agency":
             args.append(police.id)
         elif item == "document":

@@ -16,19 +16,26 @@ from readiness.reviews.models import Membership, Review
 from .services import EXPORT_NAMES, HitsChanged, check_export, confirm_export, plural
 
 
-def _refused(request, review, membership, check, status=409) -> HttpResponse:
+def _refused(request, review, membership, check, status=409, next_path=None) -> HttpResponse:
     return render(request, "privacy/refused.html", {
         "review": review,
         "check": check,
         "hits_label": plural(len(check.hits), "possible personal detail"),
         "may_confirm": may(membership.role, MANAGE),
-        "next": request.get_full_path(),
+        "next": next_path or request.get_full_path(),
     }, status=status)  # fmt: skip
 
 
-def gate(request: HttpRequest, review: Review, membership: Membership, export: str):
+def gate(
+    request: HttpRequest,
+    review: Review,
+    membership: Membership,
+    export: str,
+    next_path: str | None = None,
+):
     """None when EXPORT may leave; otherwise the page that stops it (status 409): the hits
-    with their document and page, and for a lead the form that lets it leave."""
+    with their document and page, and for a lead the form that lets it leave, then goes back
+    to NEXT_PATH (by default the address asked for; a form's page when that was a POST)."""
     check = check_export(review, export)
     if check.cleared:
         audit.info(
@@ -37,7 +44,7 @@ def gate(request: HttpRequest, review: Review, membership: Membership, export: s
                    "personal details confirmed": len(check.hits)},
         )  # fmt: skip
         return None
-    return _refused(request, review, membership, check)
+    return _refused(request, review, membership, check, next_path=next_path)
 
 
 @login_required

@@ -3,7 +3,14 @@ from django import forms
 from readiness.lib.forms import GovukFormMixin
 
 from .domain.word import MAX_TEMPLATE_BYTES, TemplateError, check_template
-from .models import ReviewActivity
+from .models import ReportBuild, ReviewActivity
+
+
+class PrepareForm(GovukFormMixin, forms.Form):
+    fmt = forms.ChoiceField(label="Format", choices=ReportBuild.FORMATS, initial="pdf")
+    members = forms.BooleanField(
+        label="A copy for members, without the evidence annex", required=False
+    )
 
 
 class ActivityForm(GovukFormMixin, forms.ModelForm):

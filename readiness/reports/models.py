@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from readiness.lib.jobs import Job
 from readiness.reviews.models import Review
 
 
@@ -54,3 +55,24 @@ class ReportTemplate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now=True)
+
+
+class ReportBuild(Job):
+    """The report prepared by a worker (reports/jobs.py) and kept as a file under the data
+    directory, for a report that takes too long to build while the browser waits. Its steps:
+    reading and checking the review, drawing the format, storing the file. Building again
+    writes the same file in place, so a worker killed part-way leaves one clean run's file."""
+
+    FORMATS = [("pdf", "PDF"), ("docx", "Word document"), ("html", "Web page")]
+    STEPS = 3
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="report_builds")
+    fmt = models.CharField("format", max_length=4, choices=FORMATS)
+    annex = models.BooleanField(default=True)  # False: a copy for members, annex left out
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"Report {self.id} of {self.review}"

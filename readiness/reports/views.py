@@ -3,8 +3,9 @@ template and what the review looked at (case files, interviews, focus groups).""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -16,12 +17,14 @@ from readiness.reviews.domain.roles import GRADE, MANAGE, SEE_ALL_EVIDENCE, may
 from .domain import html
 from .domain.check import ReportCheckError
 from .domain.word import TemplateError
-from .forms import ActivityForm, TemplateForm
-from .models import ReportTemplate, ReviewActivity
+from .forms import ActivityForm, PrepareForm, TemplateForm
+from .jobs import build_path, start_report_build
+from .models import ReportBuild, ReportTemplate, ReviewActivity
 from .services import FORMATS, build_report, build_sef, report_document, save_template
 
 
-def _page(request, review, membership, status=200, template_form=None, activity_form=None):
+def _page(request, review, membership, status=200, template_form=None, activity_form=None,
+          prepare_form=None):  # fmt: skip
     built = report_document(review)
     stored = ReportTemplate.objects.filter(review=review).only("filename", "uploaded_at").first()
     return render(request, "reports/report.html", {
@@ -35,6 +38,8 @@ def _page(request, review, membership, status=200, template_form=None, activity_
         "may_grade": may(membership.role, GRADE),
         "template_form": template_form or TemplateForm(),
         "activity_form": activity_form or ActivityForm(),
+        "prepare_form": prepare_form or PrepareForm(),
+        "builds": ReportBuild.objects.filter(review=review).select_related("created_by")[:5],
     }, status=status)  # fmt: skip
 
 
@@ -71,6 +76,62 @@ def download(request: HttpRequest, review_id: int, fmt: str) -> HttpResponse:
     disposition = "inline" if fmt == "html" and request.GET.get("view") else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response
+
+
+def _file_name(review, fmt: str, annex: bool) -> str:
+    copy = "" if annex else "-for-members"
+    return f"{slugify(review.area)}-readiness-report{copy}.{FORMATS[fmt][1]}"
+
+
+@login_required
+@require_POST
+def prepare(request: HttpRequest, review_id: int) -> HttpResponse:
+    """Build the report in the background and keep the file: for a report too long to wait
+    for. The personal data check stops it here, as it stops a download."""
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    form = PrepareForm(request.POST)
+    if not form.is_valid():
+        return _page(request, review, membership, status=400, prepare_form=form)
+    back = reverse("reports:report", args=[review.id])
+    stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT, back)
+    if stopped:
+        return stopped
+    build = start_report_build(
+        review,
+        form.cleaned_data["fmt"],
+        annex=not form.cleaned_data["members"],
+        user=request.user,
+    )
+    return redirect("reports:build", review_id=review.id, build_id=build.id)
+
+
+@login_required
+def build(request: HttpRequest, review_id: int, build_id: int) -> HttpResponse:
+    review, _ = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    job = get_object_or_404(ReportBuild.objects.select_related("created_by"), id=build_id,
+                            review=review)  # fmt: skip
+    return render(request, "reports/build.html", {
+        "review": review, "job": job, "file_name": _file_name(review, job.fmt, job.annex),
+    })  # fmt: skip
+
+
+@login_required
+def build_file(request: HttpRequest, review_id: int, build_id: int) -> HttpResponse:
+    """The prepared file, through the same personal data check as any download of it."""
+    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    job = get_object_or_404(ReportBuild, id=build_id, review=review, status=ReportBuild.DONE)
+    stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT)
+    if stopped:
+        return stopped
+    path = build_path(job)
+    if not path.exists():
+        raise Http404("The prepared file is no longer kept: prepare the report again.")
+    return FileResponse(
+        open(path, "rb"),
+        as_attachment=True,
+        filename=_file_name(review, job.fmt, job.annex),
+        content_type=FORMATS[job.fmt][0],
+    )
 
 
 @login_required

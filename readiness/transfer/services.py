@@ -83,12 +83,13 @@ MODELS: list[tuple[str, str]] = [
 # Rows that stay in the installation they were made in: one-time links (a link sent from
 # one installation must not open another), the audit log and export confirmations (they
 # record what happened here), comments (they point at rows by this installation's ids) and
-# the fieldwork cache's revision counter, and an upload's job (a record of work done here;
-# the documents it added move with the review).
+# the fieldwork cache's revision counter, and background jobs (records of work done here:
+# the documents and figures they added move with the review; a prepared report's file is
+# this installation's).
 STAYS_BEHIND = frozenset({
     "privacy.ExportConfirmation", "audit.AuditEvent", "reviews.Invitation",
     "thresholds.Invitation", "conversations.Comment", "casework.FieldworkRevision",
-    "evidence.IngestJob",
+    "evidence.IngestJob", "indicators.ImportJob", "reports.ReportBuild",
 })  # fmt: skip
 REVIEW_FIELDS = ("name", "area", "window_starts", "window_ends", "created_at")
 

@@ -1,0 +1,74 @@
+"""The report built in the background: a worker reads the review, checks and draws the
+report, and stores the file under the data directory (`readiness worker`).
+
+Building writes the file whole under a temporary name and then renames it, so a worker
+killed part-way leaves either no file or a whole one, and the next run writes the same file
+again: the end state is one clean run's.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django_tasks import task
+
+from readiness.lib.jobs import describe, run, set_progress
+from readiness.reviews.models import Review
+
+from .domain.check import ReportCheckError
+from .domain.word import TemplateError, check_template
+from .models import ReportBuild
+from .services import FORMATS, render, report_document, stored_template
+
+
+def build_path(build: ReportBuild) -> Path:
+    return Path(settings.DATA_DIR) / "reports" / f"{build.id}.{FORMATS[build.fmt][1]}"
+
+
+def start_report_build(
+    review: Review, fmt: str, *, annex: bool = True, user: AbstractBaseUser | None = None
+) -> ReportBuild:
+    build = ReportBuild.objects.create(
+        review=review, fmt=fmt, annex=annex, created_by=user, total=ReportBuild.STEPS
+    )
+    build_report_file.enqueue(build.id)
+    return build
+
+
+@task()
+def build_report_file(build_id: int) -> None:
+    """The queued task: only finds the build and runs it."""
+    run(ReportBuild.objects.select_related("review").get(id=build_id), _build, reason=_reason)
+
+
+def _build(build: ReportBuild) -> None:
+    template = stored_template(build.review) if build.fmt == "docx" else None
+    if template is not None:
+        check_template(template)
+    set_progress(build, 0, ReportBuild.STEPS)
+    built = report_document(build.review, annex=build.annex)
+    if built.problems:
+        raise ReportCheckError(built.problems)
+    set_progress(build, 1)
+    data = render(built.document, build.fmt, template)
+    set_progress(build, 2)
+    path = build_path(build)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    waiting = path.with_name(f".{path.name}.part")
+    waiting.write_bytes(data)
+    os.replace(waiting, path)
+    build.size = len(data)
+    set_progress(build, ReportBuild.STEPS, None, "size")
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ReportCheckError):
+        return "The report check found problems to put right first: " + "; ".join(
+            str(problem) for problem in error.problems
+        )
+    if isinstance(error, TemplateError):
+        return str(error)
+    return describe(error)
