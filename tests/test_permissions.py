@@ -7,7 +7,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from readiness.evidence.ingest import stored_path
-from readiness.evidence.models import Alignment, EvidenceDocument, IngestJob
+from readiness.evidence.models import Alignment, EvidenceDocument, IngestJob, RealignJob
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.models import DataImport, ImportJob
 from readiness.lib.testing.factories import (
@@ -62,6 +62,9 @@ MATRIX = [
     ("evidence:upload", (), "get", (200, 200, 200, 403, 404)),
     # The contributor's own upload, followed in the background (issue 14).
     ("evidence:upload-job", ("job",), "get", (200, 200, 200, 403, 404)),
+    ("evidence:realign", (), "get", (200, 200, 403, 200, 404)),
+    ("evidence:realign", (), "post", (302, 403, 403, 403, 404)),
+    ("evidence:realign-job", ("realign-job",), "get", (200, 200, 403, 200, 404)),
     ("evidence:analyses", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:analyses-json", (), "get", (200, 200, 403, 200, 404)),
     ("evidence:search", (), "get", (200, 200, 200, 200, 404)),
@@ -219,6 +222,8 @@ def test_each_role_gets_the_expected_status(
             args.append(DataImport.objects.create(review=review, kind="table").id)
         elif item == "job":
             args.append(IngestJob.objects.create(review=review, created_by=contributor).id)
+        elif item == "realign-job":
+            args.append(RealignJob.objects.create(review=review).id)
         elif item == "import-job":
             job = ImportJob.objects.create(review=review, kind="table", created_by=contributor)
             args.append(job.id)

@@ -4,7 +4,7 @@ decisions people have made, and stores its suggestions without touching those de
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 from django.db import transaction
@@ -121,10 +121,21 @@ class ReviewAligner:
         )
 
 
-def realign_review(review: Review) -> int:
-    """Recompute every document's suggestions, learning from people's decisions."""
+def realign_review(
+    review: Review,
+    *,
+    after: int = 0,
+    on_document: Callable[[EvidenceDocument], None] | None = None,
+) -> int:
+    """Recompute every document's suggestions (those with an id above AFTER, in id order),
+    learning from people's decisions. ON_DOCUMENT runs inside each document's transaction:
+    a background job saves its place there."""
     aligner = ReviewAligner(review)
-    documents = EvidenceDocument.objects.filter(review=review).prefetch_related("passages")
+    documents = (
+        EvidenceDocument.objects.filter(review=review, id__gt=after)
+        .order_by("id")
+        .prefetch_related("passages")
+    )
     count = 0
     for document in documents:
         passages = [
@@ -132,6 +143,8 @@ def realign_review(review: Review) -> int:
         ]
         with transaction.atomic():
             aligner.store(document, aligner.align(passages))
+            if on_document is not None:
+                on_document(document)
         count += 1
     return count
 

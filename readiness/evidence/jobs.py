@@ -1,9 +1,10 @@
-"""Uploads ingested in the background: the files wait in a job folder under the data
-directory and a worker (`readiness worker`) takes them one by one.
+"""Evidence work in the background. Uploads: the files wait in a job folder under the data
+directory and a worker (`readiness worker`) ingests them one by one.
 
 Each file's documents, sources or rejection and the job's progress are saved in one
 transaction, so a worker killed part-way leaves the job exactly where its last whole file
 ended, and the next worker goes on from there: the end state is one clean run's.
+Realignment goes the same way, one document at a time in the order of their ids.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from readiness.lib.jobs import describe, run, set_progress
 from readiness.lib.jobs import job_folder as lib_job_folder
 from readiness.reviews.models import Agency, Review
 
+from .alignment import realign_review
 from .ingest import Ingester, IngestReport, uploaded_files
-from .models import IngestJob
+from .models import EvidenceDocument, IngestJob, RealignJob
 
 
 def job_folder(job_id: int) -> Path:
@@ -104,3 +106,26 @@ def _reason(error: Exception) -> str:
             f"({error.filename}): upload them again."
         )
     return describe(error)
+
+
+def start_realign_job(review: Review, *, user: AbstractBaseUser | None = None) -> RealignJob:
+    job = RealignJob.objects.create(review=review, created_by=user)
+    realign_evidence.enqueue(job.id)
+    return job
+
+
+@task()
+def realign_evidence(job_id: int) -> None:
+    """The queued task: only finds the job and runs it."""
+    run(RealignJob.objects.select_related("review").get(id=job_id), _realign)
+
+
+def _realign(job: RealignJob) -> None:
+    if not job.total:  # counted once: a run going on keeps the first run's count
+        set_progress(job, 0, EvidenceDocument.objects.filter(review=job.review).count())
+
+    def saved(document: EvidenceDocument) -> None:
+        job.last_document_id = document.id
+        set_progress(job, job.done + 1, max(job.total, job.done + 1), "last_document_id")
+
+    realign_review(job.review, after=job.last_document_id, on_document=saved)

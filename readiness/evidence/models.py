@@ -241,3 +241,19 @@ class IngestJob(Job):
 
     def __str__(self) -> str:
         return f"Upload {self.id} to {self.review}"
+
+
+class RealignJob(Job):
+    """Every document of a review aligned again to the lines of enquiry, by a worker
+    (evidence/jobs.py), after a change of framework wording or of the model, or to learn
+    from people's decisions. Each document's suggestions and the job's place are saved in
+    one transaction, so a worker killed part-way leaves it to go on from the next document."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="realign_jobs")
+    last_document_id = models.PositiveBigIntegerField(default=0)  # where a new run goes on
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"Realignment {self.id} of {self.review}"

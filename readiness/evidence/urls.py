@@ -2,7 +2,7 @@ from django.urls import path
 
 import readiness.lib.converters  # noqa: F401  (registers the <id:…> converter)
 
-from . import review_views, views
+from . import realign_views, review_views, views
 
 app_name = "evidence"
 base = "reviews/<id:review_id>/evidence/"
@@ -38,6 +38,8 @@ urlpatterns = [
     path(base + "upload/", views.upload, name="upload"),
     path(base + "upload/<id:job_id>/", views.upload_job, name="upload-job"),
     path(base + "analyses/", views.analyses, name="analyses"),
+    path(base + "realign/", realign_views.realign, name="realign"),
+    path(base + "realign/<id:job_id>/", realign_views.realign_job, name="realign-job"),
     path(base + "analyses.json", views.analyses, {"format": "json"}, name="analyses-json"),
     path(base + "search/", views.search, name="search"),
     path(base + "index.<str:format>", views.index_export, name="index"),

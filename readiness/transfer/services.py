@@ -89,7 +89,7 @@ MODELS: list[tuple[str, str]] = [
 STAYS_BEHIND = frozenset({
     "privacy.ExportConfirmation", "audit.AuditEvent", "reviews.Invitation",
     "thresholds.Invitation", "conversations.Comment", "casework.FieldworkRevision",
-    "evidence.IngestJob", "indicators.ImportJob", "reports.ReportBuild",
+    "evidence.IngestJob", "evidence.RealignJob", "indicators.ImportJob", "reports.ReportBuild",
 })  # fmt: skip
 REVIEW_FIELDS = ("name", "area", "window_starts", "window_ends", "created_at")
 
