@@ -68,9 +68,8 @@ def test_the_import_shows_its_progress_then_the_quality_report(
     held[0].continue_()
     expect(page.get_by_role("heading", name="Quality report")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"/reviews/{review.id}/data/\d+/$"))
-    expect(
-        page.get_by_text("Table of values: 2 values and 4 comparators read.", exact=True)
-    ).to_be_visible()
+    # The quality report opens with the import's summary.
+    expect(page.get_by_text("Table of values: 2 values and 4 comparators read.")).to_be_visible()
 
 
 def test_a_reviewer_sets_a_target_and_fixes_a_mistake(page: Page, live_server, demo):
