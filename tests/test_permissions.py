@@ -124,7 +124,7 @@ MATRIX = [
     ("reports:download", ("docx",), "get", (200, 200, 403, 200, 404)),
     ("reports:download", ("pdf",), "get", (200, 200, 403, 200, 404)),
     ("reports:sef", (), "get", (200, 200, 403, 200, 404)),
-    ("reports:prepare", (), "post", (400, 400, 403, 400, 404)),
+    ("reports:prepare", (), "post", (400, 400, 403, 403, 404)),
     ("reports:build", ("build",), "get", (200, 200, 403, 200, 404)),
     ("reports:build-file", ("built",), "get", (200, 200, 403, 200, 404)),
     ("reports:template", (), "post", (400, 403, 403, 403, 404)),

@@ -87,8 +87,9 @@ def _file_name(review, fmt: str, annex: bool) -> str:
 @require_POST
 def prepare(request: HttpRequest, review_id: int) -> HttpResponse:
     """Build the report in the background and keep the file: for a report too long to wait
-    for. The personal data check stops it here, as it stops a download."""
-    review, membership = get_review_for_user(request.user, review_id, SEE_ALL_EVIDENCE)
+    for. The personal data check stops it here, as it stops a download. Those who write the
+    report prepare it; a viewer downloads it, or a prepared copy."""
+    review, membership = get_review_for_user(request.user, review_id, GRADE)
     form = PrepareForm(request.POST)
     if not form.is_valid():
         return _page(request, review, membership, status=400, prepare_form=form)

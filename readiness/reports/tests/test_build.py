@@ -131,12 +131,18 @@ def test_the_kept_file_is_stopped_when_the_report_names_a_child_since(as_lead, r
     assert response.status_code == 409
 
 
-def test_who_may_prepare_and_see_a_build(as_lead, as_viewer, as_contributor, as_outsider, review):
+def test_the_lead_and_reviewers_prepare_and_those_who_read_the_report_download(
+    as_lead, as_viewer, as_contributor, as_outsider, review
+):
     _prepare(as_lead, review)
     build = ReportBuild.objects.get()
     file_url = reverse("reports:build-file", args=[review.id, build.id])
     assert as_viewer.get(_page(review, build)).status_code == 200
     assert as_viewer.get(file_url).status_code == 200
+    assert _prepare(as_viewer, review).status_code == 403  # they download; writers prepare
+    page = as_viewer.get(reverse("reports:report", args=[review.id])).content.decode()
+    assert "Prepare the report" not in page
+    assert f'href="{_page(review, build)}"' in page
     for client, status in ((as_contributor, 403), (as_outsider, 404)):
         assert client.get(_page(review, build)).status_code == status
         assert client.get(file_url).status_code == status
