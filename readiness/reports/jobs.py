@@ -23,6 +23,8 @@ from .domain.word import TemplateError, check_template
 from .models import ReportBuild
 from .services import FORMATS, render, report_document, stored_template
 
+KEPT = 5  # prepared reports kept per review, newest first
+
 
 def build_path(build: ReportBuild) -> Path:
     return Path(settings.DATA_DIR) / "reports" / f"{build.id}.{FORMATS[build.fmt][1]}"
@@ -62,6 +64,16 @@ def _build(build: ReportBuild) -> None:
     os.replace(waiting, path)
     build.size = len(data)
     set_progress(build, ReportBuild.STEPS, None, "size")
+    _forget_older(build)
+
+
+def _forget_older(build: ReportBuild) -> None:
+    """Keep the files of the review's newest builds only: each is a whole report, and the
+    page lists only the newest (KEPT) anyway."""
+    older = ReportBuild.objects.filter(review=build.review).order_by("-created_at", "-id")[KEPT:]
+    for old in older:
+        build_path(old).unlink(missing_ok=True)
+        old.delete()
 
 
 def _reason(error: Exception) -> str:

@@ -18,7 +18,7 @@ from .domain import html
 from .domain.check import ReportCheckError
 from .domain.word import TemplateError
 from .forms import ActivityForm, PrepareForm, TemplateForm
-from .jobs import build_path, start_report_build
+from .jobs import KEPT, build_path, start_report_build
 from .models import ReportBuild, ReportTemplate, ReviewActivity
 from .services import FORMATS, build_report, build_sef, report_document, save_template
 
@@ -39,7 +39,7 @@ def _page(request, review, membership, status=200, template_form=None, activity_
         "template_form": template_form or TemplateForm(),
         "activity_form": activity_form or ActivityForm(),
         "prepare_form": prepare_form or PrepareForm(),
-        "builds": ReportBuild.objects.filter(review=review).select_related("created_by")[:5],
+        "builds": ReportBuild.objects.filter(review=review).select_related("created_by")[:KEPT],
     }, status=status)  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from readiness.actions.models import ActionItem
 from readiness.lib.testing.factories import FindingFactory
-from readiness.reports.jobs import build_path, build_report_file
+from readiness.reports.jobs import KEPT, build_path, build_report_file
 from readiness.reports.models import ReportBuild
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +107,18 @@ def test_building_again_writes_the_same_file(as_lead, review):
     assert (build.status, build.done) == ("done", 3)
     assert build_path(build).read_bytes() == first
     assert [p.name for p in build_path(build).parent.iterdir()] == [f"{build.id}.html"]
+
+
+def test_only_the_newest_five_prepared_reports_are_kept(as_lead, review, lead):
+    _prepare(as_lead, review)
+    first = ReportBuild.objects.get()
+    for _ in range(5):
+        _prepare(as_lead, review)
+    builds = list(ReportBuild.objects.order_by("id"))
+    assert len(builds) == KEPT == 5
+    assert first not in builds  # the oldest went, row and file
+    files = sorted(p.name for p in build_path(first).parent.iterdir())
+    assert files == sorted(f"{b.id}.html" for b in builds)
 
 
 def test_a_report_naming_a_child_is_not_prepared_until_a_lead_confirms(as_lead, review):
