@@ -4,6 +4,7 @@ drawn from them, with their seed and reasons, so that a draw can be repeated and
 from django.conf import settings
 from django.db import models
 
+from readiness.lib.jobs import Job
 from readiness.reviews.models import Review
 
 from .domain.caselist import LISTS
@@ -91,3 +92,24 @@ def revision(review_id: int) -> int:
         .first()
         or 0
     )
+
+
+class CaseImportJob(Job):
+    """A case list uploaded on the page, read and stored by a worker (casework/jobs.py): two
+    steps, every row checked, then the cases stored in one transaction with the job's
+    counts, so a worker killed part-way leaves nothing or the whole list."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="case_imports")
+    file_name = models.CharField(max_length=300)
+    annex_a = models.BooleanField(default=False)
+    replace = models.BooleanField(default=False)
+    rows = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list)  # every bad row, when the list was refused
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"Case list import {self.id} to {self.review}"

@@ -3,23 +3,21 @@ one is for the review's lead and reviewers only, and every view is logged."""
 
 from __future__ import annotations
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from . import services
 from .access import get_review_for_casework, log_view
-from .domain.annex import rows_from_annex_a
-from .domain.caselist import LISTS, CaseListError, read_case_list
+from .domain.caselist import LISTS
 from .domain.sample_xlsx import SampleRow, sample_workbook
 from .domain.sampling import age_band
 from .forms import CaseListForm, DrawForm
-from .models import Case, Sample
+from .jobs import start_case_import
+from .models import Case, CaseImportJob, Sample
 
 
 @login_required
@@ -45,38 +43,31 @@ def case_list(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def import_cases(request: HttpRequest, review_id: int) -> HttpResponse:
+    """The upload: the file is kept and read by a worker; its page follows."""
     review, _ = get_review_for_casework(request.user, review_id)
     form = CaseListForm(request.POST or None, request.FILES or None)
-    problems: list[str] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            if form.cleaned_data["annex_a"]:
-                rows = _annex_a_rows(upload.read(), upload.name)
-            else:
-                rows = read_case_list(upload.read(), upload.name)
-        except CaseListError as error:
-            problems = error.problems
-        else:
-            added, updated = services.import_cases(review, rows, form.cleaned_data["replace"])
-            log_view(request.user, review, "case list imported", rows=len(rows))
-            messages.success(
-                request,
-                f"Imported {len(rows)} case{'' if len(rows) == 1 else 's'}: "
-                f"{added} new, {updated} changed.",
-            )
-            return redirect("casework:cases", review_id=review.id)
+        job = start_case_import(
+            review, form.cleaned_data["file"], annex_a=form.cleaned_data["annex_a"],
+            replace=form.cleaned_data["replace"], user=request.user,
+        )  # fmt: skip
+        return redirect("casework:import-job", review_id=review.id, job_id=job.id)
     return render(request, "casework/import.html", {
-        "review": review, "form": form, "problems": problems,
+        "review": review, "form": form, "problems": [],
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 
-def _annex_a_rows(data: bytes, name: str) -> list:
-    # The Annex A reader opens a path; the upload goes through a private temporary file.
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-        handle.write(data)
-        handle.flush()
-        return rows_from_annex_a(handle.name, name)
+@login_required
+def import_job(request: HttpRequest, review_id: int, job_id: int) -> HttpResponse:
+    """How far a case list's import has got; refused, the form again with every problem."""
+    review, _ = get_review_for_casework(request.user, review_id)
+    job = get_object_or_404(CaseImportJob, id=job_id, review=review)
+    if job.status == CaseImportJob.FAILED:
+        form = CaseListForm(initial={"annex_a": job.annex_a, "replace": job.replace})
+        return render(request, "casework/import.html", {
+            "review": review, "form": form, "problems": job.problems, "job": job,
+        })  # fmt: skip
+    return render(request, "casework/import_job.html", {"review": review, "job": job})
 
 
 @login_required

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from readiness.casework import services
 from readiness.casework.domain.caselist import CaseRow
-from readiness.casework.models import Case, Sample
+from readiness.casework.jobs import import_case_list
+from readiness.casework.models import Case, CaseImportJob, Sample
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-26")]
 
@@ -100,21 +101,50 @@ def test_the_sample_downloads_as_a_workbook_with_case_ids(as_lead, review, sampl
     assert [r.message for r in caplog.records] == ["sample exported"]
 
 
+def _import(client, review, upload, **data):
+    """Post the list, then open the import's page (the worker ran inside the request)."""
+    response = client.post(reverse("casework:import", args=[review.id]), {"file": upload, **data})
+    job = CaseImportJob.objects.latest("id")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("casework:import-job", args=[review.id, job.id])
+    return job, client.get(response["Location"])
+
+
 def test_the_lead_imports_a_case_list(as_lead, review):
     upload = SimpleUploadedFile("cases.csv", b"Case id,List,Team\nA1,CP,North\nA2,CIN,South\n")
-    response = as_lead.post(reverse("casework:import", args=[review.id]), {"file": upload})
-    assert response.status_code == 302
+    job, page = _import(as_lead, review, upload)
     assert list(Case.objects.filter(review=review).values_list("case_id", "list_key")) == [
         ("A2", "child_in_need"),
         ("A1", "child_protection"),
     ]
+    assert (job.status, job.done, job.total, job.rows, job.added) == ("done", 2, 2, 2, 2)
+    assert "Imported 2 cases: 2 new, 0 changed." in page.content.decode()
+
+
+def test_a_case_list_imported_again_by_a_second_run_changes_nothing(as_lead, review):
+    upload = SimpleUploadedFile("cases.csv", b"Case id,List,Team\nA1,CP,North\n")
+    job, _ = _import(as_lead, review, upload)
+    # As a worker killed after storing, before saying so, leaves it; its file is gone.
+    CaseImportJob.objects.filter(id=job.id).update(status=CaseImportJob.RUNNING)
+    import_case_list.enqueue(job.id)
+    job.refresh_from_db()
+    assert (job.status, job.added, job.updated) == ("done", 1, 0)
+    assert Case.objects.count() == 1
+
+
+def test_a_case_list_waiting_for_a_worker_says_so(as_lead, review, lead):
+    job = CaseImportJob.objects.create(review=review, file_name="cases.csv", total=2)
+    html = as_lead.get(reverse("casework:import-job", args=[review.id, job.id])).text
+    assert '<dd class="govuk-summary-list__value" id="job-status">Waiting for a worker</dd>' in html
+    assert "Reload to see how far it has got" in html
 
 
 def test_an_import_with_a_name_column_is_refused_naming_it(as_lead, review):
     upload = SimpleUploadedFile("cases.csv", b"Case id,List,Surname\nA1,CP,Smith\n")
-    response = as_lead.post(reverse("casework:import", args=[review.id]), {"file": upload})
-    assert response.status_code == 400
-    assert "Column “Surname” looks like a name" in response.content.decode()
+    job, page = _import(as_lead, review, upload)
+    assert job.failure == "Nothing was imported: 1 problem in the file."
+    assert "Column “Surname” looks like a name" in page.content.decode()
+    assert page.content.decode().count("<title>Error: Import a case list") == 1
     assert Case.objects.count() == 0
 
 
@@ -142,9 +172,7 @@ def test_a_draw_with_no_sizes_is_refused(as_lead, review):
 
 def test_an_annex_a_workbook_that_is_not_one_is_refused(as_lead, review):
     upload = SimpleUploadedFile("annex.xlsx", b"not a workbook")
-    response = as_lead.post(
-        reverse("casework:import", args=[review.id]), {"file": upload, "annex_a": "on"}
-    )
-    assert response.status_code == 400
-    assert "<li>annex.xlsx: not an Excel workbook we can read" in response.content.decode()
+    _, page = _import(as_lead, review, upload, annex_a="on")
+    assert "<li>annex.xlsx: not an Excel workbook we can read" in page.content.decode()
+    assert page.context["form"]["annex_a"].value() is True  # ready to try again
     assert Case.objects.count() == 0

@@ -16,12 +16,6 @@ from .test_indicator_views import TABLE, upload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, settings):
-    settings.DATA_DIR = tmp_path / "data"
-    return settings.DATA_DIR
-
-
 def _page(review, job):
     return reverse("indicators:import-job", args=[review.id, job.id])
 
