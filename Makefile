@@ -34,9 +34,10 @@ demo: install
 	$(BIN)/readiness demo load
 	$(BIN)/readiness demo export --output-dir "$(READINESS_DATA_DIR)/exports"
 	$(BIN)/readiness demo explain
-	# One worker beside the server runs the background work (uploads, data imports,
-	# realignment, prepared reports: docs/deploy.md, "Background work"); it stops with the
-	# server. On this machine only, the development server may use the development secret key.
+	# One worker beside the server runs the background work (uploads, data and case list
+	# imports, realignment, prepared reports: docs/deploy.md, "Background work"); it stops
+	# with the server. On this machine only, the development server may use the development
+	# secret key.
 	$(BIN)/readiness worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT; \
 	READINESS_ALLOW_DEV_SECRET=true $(BIN)/readiness runserver --noreload 127.0.0.1:8000
 

@@ -90,6 +90,7 @@ STAYS_BEHIND = frozenset({
     "privacy.ExportConfirmation", "audit.AuditEvent", "reviews.Invitation",
     "thresholds.Invitation", "conversations.Comment", "casework.FieldworkRevision",
     "evidence.IngestJob", "evidence.RealignJob", "indicators.ImportJob", "reports.ReportBuild",
+    "casework.CaseImportJob",
 })  # fmt: skip
 REVIEW_FIELDS = ("name", "area", "window_starts", "window_ends", "created_at")
 

@@ -56,6 +56,21 @@ def test_the_lead_prepares_the_report_and_watches_work_under_way(
     expect(page.get_by_role("link", name=re.compile(r"^SSDA903 return, "))).to_be_visible()
     assert_accessible(page)
 
+    from readiness.casework.models import CaseImportJob
+
+    waiting = CaseImportJob.objects.create(review=review, file_name="cases.csv", total=2)
+    page.goto(f"{base}/cases/import/{waiting.id}/")
+    expect(page.get_by_text("Waiting for a worker")).to_be_visible()
+    assert_accessible(page)
+    refused = CaseImportJob.objects.create(
+        review=review, file_name="cases.csv", status=CaseImportJob.FAILED, total=2,
+        failure="Nothing was imported: 1 problem in the file.",
+        problems=["Column “Surname” looks like a name: leave it out."],
+    )  # fmt: skip
+    page.goto(f"{base}/cases/import/{refused.id}/")
+    expect(page.get_by_role("alert")).to_contain_text("looks like a name")
+    assert_accessible(page)
+
     page.goto(f"{base}/evidence/realign/")
     expect(page.get_by_role("button", name="Align the evidence again")).to_be_visible()
     assert_accessible(page)

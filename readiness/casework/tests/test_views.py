@@ -58,9 +58,11 @@ def test_only_the_lead_and_reviewers_see_case_level_material(
     request, review, sample, client_name, status
 ):
     client = request.getfixturevalue(client_name)
+    job = CaseImportJob.objects.create(review=review, file_name="cases.csv")
     for name, args in [
         ("casework:cases", [review.id]),
         ("casework:import", [review.id]),
+        ("casework:import-job", [review.id, job.id]),
         ("casework:draw", [review.id]),
         ("casework:sample", [review.id, sample.id]),
         ("casework:sample-json", [review.id, sample.id]),
@@ -130,6 +132,12 @@ def test_a_case_list_imported_again_by_a_second_run_changes_nothing(as_lead, rev
     job.refresh_from_db()
     assert (job.status, job.added, job.updated) == ("done", 1, 0)
     assert Case.objects.count() == 1
+
+
+def test_a_case_list_of_another_review_is_not_found(as_lead, review, outsider):
+    other = outsider.memberships.get().review
+    job = CaseImportJob.objects.create(review=other, file_name="cases.csv")
+    assert as_lead.get(reverse("casework:import-job", args=[review.id, job.id])).status_code == 404
 
 
 def test_a_case_list_waiting_for_a_worker_says_so(as_lead, review, lead):

@@ -9,9 +9,9 @@ from readiness.lib.text import plural
 
 class Command(DatabaseWorker):
     help = (
-        "Run background work (evidence uploaded through the web, data imports, aligning the "
-        "evidence again, prepared reports) from the queue in the database until stopped; "
-        "run one per core, on one machine or several."
+        "Run background work (evidence uploaded through the web, data imports, case lists, "
+        "aligning the evidence again, prepared reports) from the queue in the database "
+        "until stopped; run one per core, on one machine or several."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
