@@ -109,7 +109,16 @@ def _reason(error: Exception) -> str:
 
 
 def start_realign_job(review: Review, *, user: AbstractBaseUser | None = None) -> RealignJob:
-    job = RealignJob.objects.create(review=review, created_by=user)
+    """Queue a realignment, or give the one already waiting or under way: two at once would
+    rewrite the same suggestions side by side."""
+    with transaction.atomic():
+        Review.objects.select_for_update().filter(id=review.id).first()  # one asker at a time
+        waiting = RealignJob.objects.filter(
+            review=review, status__in=(RealignJob.QUEUED, RealignJob.RUNNING)
+        ).first()
+        if waiting is not None:
+            return waiting
+        job = RealignJob.objects.create(review=review, created_by=user)
     realign_evidence.enqueue(job.id)
     return job
 

@@ -68,6 +68,13 @@ def test_a_run_going_on_after_a_worker_died_ends_as_one_clean_run(lead, review, 
     assert len(clean) > len(documents)
 
 
+def test_asking_again_while_one_waits_opens_that_one(as_lead, review, lead, documents):
+    waiting = RealignJob.objects.create(review=review, created_by=lead)
+    response = as_lead.post(reverse("evidence:realign", args=[review.id]))
+    assert response["Location"] == reverse("evidence:realign-job", args=[review.id, waiting.id])
+    assert RealignJob.objects.count() == 1
+
+
 def test_a_decision_a_person_made_is_kept(as_lead, review, documents, lead):
     realign_review(review)
     decided = Alignment.objects.filter(document=documents[0]).first()

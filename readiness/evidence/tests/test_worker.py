@@ -137,11 +137,15 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
     from django.db import connection
     from django.test.utils import override_settings
 
-    from readiness.evidence.jobs import start_upload_job
-    from readiness.evidence.models import IngestJob
+    from readiness.casework.jobs import start_case_import
+    from readiness.casework.models import Case, CaseImportJob
+    from readiness.evidence.jobs import start_realign_job, start_upload_job
+    from readiness.evidence.models import IngestJob, RealignJob
     from readiness.indicators.jobs import start_import_job
     from readiness.indicators.models import DataImport, ImportJob, IndicatorValue
     from readiness.lib.testing.factories import AgencyFactory, ReviewFactory
+    from readiness.reports.jobs import start_report_build
+    from readiness.reports.models import ReportBuild
 
     settings.DATA_DIR = tmp_path / "data"
     _evidence(tmp_path / "evidence", 2)
@@ -163,6 +167,12 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
             )
             upload = SimpleUploadedFile(f"figures-{year}.csv", table.encode())
             start_import_job(review, "table", [upload], user=None)
+        # And the other kinds: case lists, a realignment, a prepared report.
+        for number in range(2):
+            cases = f"case id,list\nC{number}a,CP\nC{number}b,CIN\n".encode()
+            start_case_import(review, SimpleUploadedFile(f"cases-{number}.csv", cases))
+        start_realign_job(review)
+        start_report_build(review, "html")
     database = connection.settings_dict
     url = (
         f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
@@ -177,7 +187,7 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
     from django_tasks_db.models import DBTaskResult
 
     results = list(DBTaskResult.objects.values_list("status", "worker_ids"))
-    assert [status for status, _ in results] == ["SUCCESSFUL"] * 12
+    assert [status for status, _ in results] == ["SUCCESSFUL"] * 16
     assert all(len(worker_ids) == 1 for _, worker_ids in results)  # claimed once each
     jobs = IngestJob.objects.order_by("id")
     assert [(job.status, job.done, job.report["added"]) for job in jobs] == [("done", 4, 2)] * 8
@@ -185,3 +195,9 @@ def test_several_workers_on_postgresql_never_do_a_task_twice(transactional_db, t
     assert [(job.status, job.data_import.values_stored) for job in imports] == [("done", 1)] * 4
     assert DataImport.objects.count() == 4
     assert sorted(IndicatorValue.objects.values_list("value", flat=True)) == [69, 70, 71, 72]
+    lists = CaseImportJob.objects.order_by("id")
+    assert [(job.status, job.added) for job in lists] == [("done", 2)] * 2
+    assert Case.objects.count() == 4
+    realigned = RealignJob.objects.get()
+    assert (realigned.status, realigned.done) == ("done", realigned.total)
+    assert ReportBuild.objects.get().status == "done"
