@@ -185,6 +185,7 @@ def test_a_request_saved_unchanged_keeps_every_value_and_is_then_withdrawn(
     assert form_values(page) == shown
 
     page.get_by_role("link", name="Back to the request").click()
+    assert_accessible(page)  # the open request's page, with its three forms
     page.get_by_label("Why it is withdrawn (optional)").fill("The board minutes show it.")
     page.get_by_role("button", name="Withdraw the request").click()
     expect(page.locator(".govuk-tag", has_text="Withdrawn")).to_be_visible()
