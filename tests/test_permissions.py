@@ -113,6 +113,10 @@ MATRIX = [
     ("actions:progress", ("item",), "post", (400, 400, 400, 403, 404)),
     ("actions:milestone", ("item",), "post", (400, 400, 403, 403, 404)),
     ("actions:milestone-done", ("item", "milestone"), "post", (302, 302, 403, 403, 404)),
+    ("actions:milestone-edit", ("item", "milestone"), "get", (200, 200, 403, 403, 404)),
+    ("actions:milestone-edit", ("item", "milestone"), "post", (400, 400, 403, 403, 404)),
+    # Without "confirm", removing asks first (200); nothing is removed.
+    ("actions:milestone-remove", ("item", "milestone"), "post", (200, 200, 403, 403, 404)),
     ("actions:findings-json", (), "get", (200, 200, 200, 200, 404)),
     ("reports:report", (), "get", (200, 200, 403, 200, 404)),
     ("reports:download", ("html",), "get", (200, 200, 403, 200, 404)),
