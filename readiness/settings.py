@@ -4,6 +4,7 @@ SQLite in a data directory by default; PostgreSQL when DATABASE_URL is set.
 """
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -317,14 +318,14 @@ S3_BUCKET = os.getenv("READINESS_S3_BUCKET", "")
 EVIDENCE_STORAGE = os.getenv("READINESS_STORAGE", "s3" if S3_BUCKET else "files").lower()
 
 
-def s3_storage(folder: str) -> dict:
-    prefix = os.getenv("READINESS_S3_PREFIX", "").strip("/")
+def s3_storage(folder: str, environ: Mapping[str, str] = os.environ) -> dict:
+    prefix = environ.get("READINESS_S3_PREFIX", "").strip("/")
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": os.getenv("READINESS_S3_ENDPOINT_URL") or None,
-            "region_name": os.getenv("READINESS_S3_REGION") or None,
+            "bucket_name": environ.get("READINESS_S3_BUCKET", ""),
+            "endpoint_url": environ.get("READINESS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("READINESS_S3_REGION") or None,
             "location": f"{prefix}/{folder}" if prefix else folder,
             "default_acl": None,  # private: the bucket's own policy, never public-read
             "file_overwrite": True,  # names are content hashes: the same name, the same bytes
