@@ -39,7 +39,7 @@ class DamagedFile(Exception):
         super().__init__(
             f"The stored file {name} does not match its recorded SHA-256 (expected "
             f"{expected}, found {found}): it was changed or damaged in storage, so it is not "
-            "used. Put the original back from a backup or upload the document again."
+            "used. Put the original back from a backup (docs/backup.md)."
         )
 
 
