@@ -129,11 +129,12 @@ def test_the_pack_reads_its_files_from_the_bucket(uploaded, as_lead):
     assert {archive.read(name) for name in files} == {OFFER}
 
 
-def test_an_export_reads_the_bucket_and_an_import_writes_it(uploaded, endpoint, bucket):
+def test_an_export_reads_the_bucket_and_an_import_writes_it(uploaded, as_lead, endpoint, bucket):
     exported = export_review(uploaded.review)
     with tarfile.open(fileobj=io.BytesIO(exported)) as archive:
         assert archive.extractfile(f"evidence/{HASH}").read() == OFFER
     s3.client(endpoint).delete_object(Bucket=bucket, Key=KEY)
+    assert _download(as_lead, uploaded).status_code == 404  # gone from the bucket
     copy = import_review(exported, "Anytown copy")
     assert s3.keys(endpoint, bucket) == [KEY]
     assert storage.read(copy.documents.get().content_hash) == OFFER
