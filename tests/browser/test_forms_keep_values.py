@@ -225,3 +225,36 @@ def test_a_milestone_saved_unchanged_keeps_its_dates_and_is_then_removed(
     page.get_by_role("button", name="Yes, remove it").click()
     expect(page.get_by_text(f"Removed the milestone “{milestone.text}” from R1.")).to_be_visible()
     assert not Milestone.objects.filter(pk=milestone.pk).exists()
+
+
+def test_a_thresholds_case_saved_unchanged_keeps_every_field(page: Page, live_server, demo):
+    # Issue 12: the case form before anyone answers, and after (text and level shown but
+    # fixed, so only the title is sent).
+    from django.contrib.auth import get_user_model
+
+    from readiness.reviews.models import Agency
+    from readiness.thresholds import services
+
+    review = demo["Anytown"]
+    lead = get_user_model().objects.get(username="priya.lead")
+    check = services.create_check(review, "Spring check", lead)
+    case = check.vignettes.order_by("position").last()
+    before = (case.title, case.text, case.intended_level, case.position)
+    url = f"{live_server.url}/reviews/{review.id}/thresholds/{check.id}/cases/{case.id}/"
+    log_in(page, live_server.url, "priya.lead")
+    for answered in (False, True):
+        if answered:
+            token = services.make_links(check, Agency.objects.filter(review=review).first(),
+                                        "officer", 1, 14)[0]  # fmt: skip
+            services.record(token, {v.id: "early_help" for v in check.vignettes.all()})
+        page.goto(url)
+        assert_accessible(page)
+        shown = form_values(page)
+        page.get_by_role("button", name="Save the case").click()
+        expect(page.get_by_text(f"Case “{case.title}” saved.")).to_be_visible()
+        case.refresh_from_db()
+        assert (case.title, case.text, case.intended_level, case.position) == before
+        page.goto(url)
+        assert form_values(page) == shown
+        page.goto(f"{live_server.url}/reviews/{review.id}/thresholds/{check.id}/")
+        assert_accessible(page)  # the list of cases, with and without its buttons
