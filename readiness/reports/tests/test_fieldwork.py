@@ -33,9 +33,10 @@ HELP = "The experiences and progress of children who need help and protection"
 
 
 def section(document, title: str) -> list:
-    """The blocks under the judgement heading TITLE, up to the next heading."""
+    """The blocks under the heading TITLE (or whose anchor is TITLE), up to the next heading."""
     blocks = list(document.blocks)
-    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == title)
+    start = next(i for i, b in enumerate(blocks)
+                 if isinstance(b, Heading) and title in (b.text, b.anchor))  # fmt: skip
     end = next(i for i, b in enumerate(blocks[start + 1 :], start + 1) if isinstance(b, Heading))
     return blocks[start + 1 : end]
 
@@ -233,3 +234,18 @@ def test_reading_the_fieldwork_takes_the_same_queries_for_one_or_three_of_each(
     with django_assert_num_queries(37):
         data = report_data(review, TODAY)
     assert (len(data.quotes), len(data.thresholds), data.audit_shares[0].cases) == (3, 3, 5)
+
+
+def test_the_self_evaluation_says_how_we_know_from_the_audits_and_the_staff():
+    from readiness.reports.domain.sef import compose_sef
+
+    data = replace(sample_data(), audit_shares=(
+        AuditShare("help_and_protection", 17, 7, "Requires improvement"),
+    ), quotes=(QuoteData("We ring the hub first.", "Detective sergeant, Police",
+                         "help_and_protection"),))  # fmt: skip
+    assert words(section(compose_sef(data), "sef-2-how"))[-3:] == [
+        "Case file audits: 7 of 17 audited cases (41%) were good or better; the "
+        "self-assessment grades this Requires improvement.",
+        "What staff told us (credited by role, never by name):",
+        "“We ring the hub first.” (Detective sergeant, Police)",
+    ]  # fmt: skip
