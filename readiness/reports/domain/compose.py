@@ -322,8 +322,8 @@ def _performance(body: _Body, data: ReportData) -> None:
     for number, judgement in enumerate(shown):
         body.heading(2, judgement.title, f"judgement-{number + 1}", in_contents=False)
         grade = judgement.grade or "not yet graded"
-        body.para(f"We judge this {grade.lower() if judgement.grade else grade}. "
-                  + (judgement.rationale.strip() or ""))  # fmt: skip
+        body.para((f"We judge this {grade.lower() if judgement.grade else grade}. "
+                   + judgement.rationale.strip()).strip())  # fmt: skip
         points = []
         if judgement.strengths.strip():
             points.append(f"Strengths: {judgement.strengths.strip()}")

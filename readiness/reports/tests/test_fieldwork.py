@@ -52,7 +52,7 @@ def words(blocks) -> list[str]:
 
 
 def test_each_judgement_sets_what_the_audits_say_beside_its_self_grade():
-    data = replace(sample_data(), audit_shares=(
+    data = replace(sample_data(), quotes=(), audit_shares=(
         AuditShare("help_and_protection", 17, 7, "Requires improvement"),
         AuditShare("care_leavers", 1, 1, ""),
     ))  # fmt: skip
@@ -75,12 +75,12 @@ def test_a_judgement_with_audits_but_no_grade_still_gets_its_section():
     bare = [replace(j, grade="", rationale="", strengths="", areas_for_improvement="",
                     descriptors=()) if j.key == "care_leavers" else j
             for j in data.judgements]  # fmt: skip
-    data = replace(data, judgements=tuple(bare),
+    data = replace(data, judgements=tuple(bare), quotes=(),
                    audit_shares=(AuditShare("care_leavers", 4, 3, ""),))  # fmt: skip
     document = compose(data)
     assert check(document) == []
     assert words(section(document, "The experiences and progress of care leavers")) == [
-        "We judge this not yet graded. ",
+        "We judge this not yet graded.",
         "Case file audits: 3 of 4 audited cases (75%) were good or better; the "
         "self-assessment does not grade this yet.",
     ]
