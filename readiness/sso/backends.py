@@ -98,9 +98,17 @@ class ReadinessOIDCBackend(OIDCAuthenticationBackend):
 
     def get_or_create_user(self, access_token: str, id_token: str, payload: dict):
         claims = self.get_userinfo(access_token, id_token, payload)
-        outcome = user_for_claims(
-            claims, require_verified=settings.SSO["require_verified_email"]
-        )
+        # The person is the request's user while invitations are accepted, so that the audit
+        # log says who joined; then the anonymous user again, for the callback to sign them in.
+        before = getattr(self.request, "user", None)
+        try:
+            outcome = user_for_claims(
+                claims,
+                require_verified=settings.SSO["require_verified_email"],
+                found=lambda user: setattr(self.request, "user", user),
+            )
+        finally:
+            self.request.user = before
         if outcome.user is None:
             raise Refused(outcome.reason, email_of(claims))
         setattr(self.request, JOINED, outcome.joined)

@@ -3,7 +3,7 @@ waiting for that address, whose account is made as they arrive. Nobody else."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -45,9 +45,16 @@ def _free_username(email: str) -> str:
 
 
 @transaction.atomic
-def user_for_claims(claims: Mapping[str, object], *, require_verified: bool = True) -> Outcome:
+def user_for_claims(
+    claims: Mapping[str, object],
+    *,
+    require_verified: bool = True,
+    found: Callable[[AbstractBaseUser], None] = lambda user: None,
+) -> Outcome:
     """The user these verified claims sign in, with any invitations waiting for their address
-    accepted, or the reason nobody is signed in."""
+    accepted, or the reason nobody is signed in. FOUND hears of the user before any
+    invitation is accepted (the sign-in page makes them the request's user, so that the audit
+    log says who joined)."""
     problem = claims_problem(claims, require_verified=require_verified)
     if problem:
         return Outcome(None, problem)
@@ -78,6 +85,7 @@ def user_for_claims(claims: Mapping[str, object], *, require_verified: bool = Tr
         user.set_unusable_password()
         user.save()
         record("account made by single sign-on", user=user, what=email)
+    found(user)
     joined = []
     for invitation in invitations:
         try:
