@@ -16,20 +16,9 @@ from mozilla_django_oidc import views as oidc_views
 from readiness.audit.services import record
 
 from .backends import JOINED, REFUSAL
+from .context import sso_context
 
 PASSWORDS_OFF = "Passwords are switched off here: sign in with {provider}."
-
-
-def sso_context(request: HttpRequest, next_url: str = "") -> dict[str, object]:
-    """What a page needs to offer single sign-on: the provider's name and where to start."""
-    sso = settings.SSO
-    if not sso:
-        return {"sso": None, "local_passwords": True}
-    start = reverse("sso:start") + (f"?{urlencode({'next': next_url})}" if next_url else "")
-    return {
-        "sso": {"provider_name": sso["provider_name"], "start_url": start},
-        "local_passwords": settings.LOCAL_PASSWORDS,
-    }
 
 
 class SignInView(auth_views.LoginView):
@@ -38,7 +27,7 @@ class SignInView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: object) -> dict:
         context = super().get_context_data(**kwargs)
-        context.update(sso_context(self.request, self.get_redirect_url()))
+        context.update(sso_context(self.get_redirect_url()))
         return context
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -101,7 +90,7 @@ class CallbackView(oidc_views.OIDCAuthenticationCallbackView):
             )
             record("sign-in refused", what=f"single sign-on: {reason}")
         return render(request, "sso/refused.html", {
-            "reason": reason, **sso_context(request),
+            "reason": reason, **sso_context(),
         }, status=403)  # fmt: skip
 
 
