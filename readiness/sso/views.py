@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +18,10 @@ from .backends import JOINED, REFUSAL
 from .context import sso_context
 
 PASSWORDS_OFF = "Passwords are switched off here: sign in with {provider}."
+NOT_STARTED_HERE = (
+    "This sign-in was not started here, or has been used already. Start again from the "
+    "sign-in page."
+)
 
 
 class SignInView(auth_views.LoginView):
@@ -66,13 +69,13 @@ class StartView(oidc_views.OIDCAuthenticationRequestView):
 
 class CallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def get(self, request: HttpRequest) -> HttpResponse:
-        try:
-            return super().get(request)
-        except SuspiciousOperation:
-            # The state does not match one this browser started: an old tab, or a forged link.
-            setattr(request, REFUSAL, "This sign-in was not started here, or has been used "
-                    "already. Start again from the sign-in page.")  # fmt: skip
+        states = request.session.get("oidc_states") or {}
+        if "error" not in request.GET and request.GET.get("state") not in states:
+            # Not a sign-in this browser started (an old tab, a used link, or a forged one
+            # meant to sign the browser in as someone else): nothing is asked of the provider.
+            setattr(request, REFUSAL, NOT_STARTED_HERE)
             return self.login_failure()
+        return super().get(request)
 
     def login_success(self) -> HttpResponse:
         response = super().login_success()
@@ -83,7 +86,7 @@ class CallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def login_failure(self) -> HttpResponse:
         request = self.request
         reason = getattr(request, REFUSAL, "")
-        if not reason:  # the provider itself said no, or the state was missing
+        if not reason:  # the provider itself said no
             error = request.GET.get("error_description") or request.GET.get("error") or ""
             reason = "The sign-in service did not sign you in" + (
                 f" ({error[:200]})." if error else "."

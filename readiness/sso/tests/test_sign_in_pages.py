@@ -87,13 +87,15 @@ def test_the_start_sends_the_browser_to_the_provider_with_state_nonce_and_pkce(c
     assert client.session["oidc_login_next"] == "/reviews/3/"
 
 
-def test_a_callback_this_browser_did_not_start_is_refused(client, sso):
-    client.get(reverse("sso:start"))
+@pytest.mark.parametrize("started", [True, False])
+def test_a_callback_this_browser_did_not_start_is_refused(client, sso, started):
+    if started:
+        client.get(reverse("sso:start"))  # a sign-in of its own, with another state
     answer = client.get(reverse("sso:callback") + "?code=c&state=not-ours")
     assert answer.status_code == 403
     assert "This sign-in was not started here, or has been used already." in answer.text
     assert client.get("/").status_code == 302
-    assert events() == []  # nothing reached the provider, so nothing to record as a sign-in
+    assert events() == []  # nothing was asked of the provider, so no sign-in to record
 
 
 def test_the_provider_saying_no_is_shown_and_recorded(client, sso):
@@ -181,3 +183,18 @@ def test_coming_back_to_an_invitation_single_sign_on_accepted_goes_to_the_review
         302,
         reverse("reviews:detail", args=[invitation.review_id]),
     )
+
+
+def test_a_provider_that_cannot_be_reached_signs_nobody_in_and_says_so(client, sso):
+    # Port 1 on the loopback refuses at once: no network is needed to fail.
+    sso(READINESS_OIDC_TOKEN_ENDPOINT="http://127.0.0.1:1/token")
+    started = client.get(reverse("sso:start"))
+    state = parse_qs(urlsplit(started["Location"]).query)["state"][0]
+    answer = client.get(reverse("sso:callback") + f"?code=c&state={state}")
+    reason = (
+        "The sign-in service could not be reached or gave an answer that could not be read. "
+        "Try again in a minute."
+    )
+    assert (answer.status_code, reason in answer.text) == (403, True)
+    assert client.get("/").status_code == 302
+    assert events() == [("", "sign-in refused", f"single sign-on: {reason}")]
