@@ -59,8 +59,10 @@ def test_single_sign_on_pages_are_accessible(page: Page, live_server, settings) 
         }"""
     )
     page.wait_for_load_state()
-    assert page.locator(".govuk-error-summary").inner_text().endswith(
-        "Passwords are switched off here: sign in with Anytown Council."
+    assert (
+        page.locator(".govuk-error-summary")
+        .inner_text()
+        .endswith("Passwords are switched off here: sign in with Anytown Council.")
     )
     assert_accessible(page)
 
