@@ -1,9 +1,10 @@
-"""Start the test provider: `python -m tests.oidc_provider.serve DB READINESS_URL`.
+"""Start the test provider: `python -m tests.oidc_provider.serve DB READINESS_URL [PORT]`.
 
-Makes its tables, one signing key, the client for Readiness (redirecting back to
-READINESS_URL) and the test people, then serves on a free loopback port and prints
-`READY <port>` once it listens. Everything in one process: a second start-up would double
-the tests' wait.
+Makes its tables in a new SQLite file DB (any old one is replaced), one signing key, the
+client for Readiness (redirecting back to READINESS_URL) and the test people, then serves on
+the loopback at PORT (by default a free one) and prints `READY <port>` once it listens.
+Everything in one process: a second start-up would double the tests' wait. docs/deploy.md
+shows how to try single sign-on with it on your own machine.
 """
 
 import os
@@ -55,6 +56,9 @@ def set_up(readiness_url: str) -> None:
 
 def main() -> None:
     db, readiness_url = sys.argv[1], sys.argv[2].rstrip("/")
+    port = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    if os.path.exists(db):
+        os.remove(db)
     os.environ["OIDC_PROVIDER_DB"] = db
     os.environ["DJANGO_SETTINGS_MODULE"] = "tests.oidc_provider.settings"
     # Apps without migrations get their tables straight from the models: quicker.
@@ -73,7 +77,7 @@ def main() -> None:
         get_internal_wsgi_application,
     )
 
-    server = ThreadedWSGIServer(("127.0.0.1", 0), WSGIRequestHandler)
+    server = ThreadedWSGIServer(("127.0.0.1", port), WSGIRequestHandler)
     server.set_app(get_internal_wsgi_application())
     port = server.server_address[1]
     settings.SITE_URL = f"http://127.0.0.1:{port}"
