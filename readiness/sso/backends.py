@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from readiness.audit.services import record
@@ -36,8 +37,8 @@ class ReadinessOIDCBackend(OIDCAuthenticationBackend):
     def authenticate(self, request: HttpRequest | None, **kwargs) -> AbstractBaseUser | None:
         if request is None or not settings.SSO:
             return None
-        if "code" not in request.GET or "state" not in request.GET:
-            return None  # a password sign-in: not ours
+        if request.path != reverse("sso:callback"):
+            return None  # a password sign-in: not ours, whatever its query string says
         try:
             return super().authenticate(request, **kwargs)
         except Refused as refusal:

@@ -198,3 +198,10 @@ def test_a_provider_that_cannot_be_reached_signs_nobody_in_and_says_so(client, s
     assert (answer.status_code, reason in answer.text) == (403, True)
     assert client.get("/").status_code == 302
     assert events() == [("", "sign-in refused", f"single sign-on: {reason}")]
+
+
+def test_a_password_sign_in_never_starts_single_sign_on_whatever_its_query_says(client, sso):
+    UserFactory(username="kim")
+    answer = client.post(LOGIN + "?code=c&state=s", {"username": "kim", "password": "wrong"})
+    assert answer.status_code == 200  # the form again, with its error; no provider was asked
+    assert events() == [("kim", "sign-in failed", "")]
