@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "readiness.audit",
     # --- issue 14: moving a review between installations ---
     "readiness.transfer",
+    # --- issue 14: single sign-on (OpenID Connect) ---
+    "readiness.sso",
     "axes",
     # --- issue 14: background work on a queue kept in the database ---
     "django_tasks",
@@ -139,6 +141,18 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reviews:index"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- issue 14: single sign-on (OpenID Connect) --------------------------------------------
+# On when the READINESS_OIDC_ variables are set, and passwords off with
+# READINESS_LOCAL_PASSWORDS=off (docs/deploy.md, "Single sign-on"); the variables are read in
+# readiness/sso/config.py so that the tests can build the same settings.
+from readiness.sso.config import backends as _sso_backends  # noqa: E402
+from readiness.sso.config import oidc_settings as _oidc_settings  # noqa: E402
+
+_sso = _oidc_settings(os.environ)
+globals().update(_sso)
+AUTHENTICATION_BACKENDS = _sso_backends(AUTHENTICATION_BACKENDS, _sso["SSO"])
+# --- end of single sign-on ----------------------------------------------------------------
 
 
 # --- Serving over HTTPS behind a reverse proxy (issue 14 item 1, issue 15 item 9) ----------
