@@ -10,18 +10,27 @@ and stays well under a minute; raise FUZZ_EXAMPLES locally for a deeper search."
 import importlib
 import os
 import re
+from datetime import date, datetime
 
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from readiness.asks.tests.factories import make_request
+from readiness.audits import services as audits
+from readiness.casework import services as casework
+from readiness.casework.domain.caselist import CaseRow
+from readiness.conversations.models import Comment
 from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.frameworks.models import Judgement, LineOfEnquiry
 from readiness.indicators.models import DataImport
+from readiness.interviews import services as interviews
+from readiness.interviews.models import NotePassage
 from readiness.lib.testing.factories import (
     ActionItemFactory,
     FindingFactory,
@@ -30,6 +39,7 @@ from readiness.lib.testing.factories import (
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.reports.models import ReviewActivity
 from readiness.reviews.models import Phase
+from readiness.thresholds import services as thresholds
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +52,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 APPS = ("reviews", "assessment", "evidence", "indicators", "narratives", "actions", "reports",
-        "countdown", "frameworks")  # fmt: skip
+        "countdown", "frameworks", "glance", "asks", "conversations", "notifications", "audit",
+        "privacy", "casework", "audits", "interviews", "thresholds", "sso")  # fmt: skip
 # Downloads that lay out a whole document: exercised by their own tests, too slow to fuzz.
 HEAVY = re.compile(r"\.(pdf|docx|xlsx|zip|md)$|readiness-report|<str:(format|fmt)>|original/$")
 
@@ -107,12 +118,13 @@ def _routes(patterns: list, prefix: str = "", namespace: str = "") -> list[tuple
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             found += _routes(pattern.url_patterns, route, pattern.namespace or namespace)
-        elif isinstance(pattern, URLPattern) and namespace in APPS:
+        elif isinstance(pattern, URLPattern):
             found.append((namespace, route))
     return sorted(set(found))
 
 
-ROUTES = _routes(get_resolver().url_patterns)
+EVERY_ROUTE = _routes(get_resolver().url_patterns)
+ROUTES = [r for r in EVERY_ROUTE if r[0] in APPS]
 POST_ROUTES = [r for r in ROUTES if not HEAVY.search(r[1])]
 JSON_ROUTES = [r for r in ROUTES if r[1].endswith(".json")] + [
     ("evidence", "reviews/<id:review_id>/evidence/search/"),
@@ -158,11 +170,50 @@ def world(review, police, lead, contributor, viewer):
         "assessment:key": judgement.key,
         "narratives:key": "story",
     }
+    values |= _fieldwork(review, police, lead, document)
     clients = {}
     for name, user in (("lead", lead), ("contributor", contributor)):
         clients[name] = Client()
         clients[name].force_login(user)
     return values, clients
+
+
+def _fieldwork(review, police, lead, document) -> dict:
+    """Requests, comments and the fieldwork apps' objects, for the URLs that name them."""
+    casework.import_cases(review, [
+        CaseRow(f"AT{n:03}", "child_protection", "North", f"W{n}", 6, date(2025, 1, 1))
+        for n in range(3)
+    ])  # fmt: skip
+    sample = casework.draw(review, {"child_protection": 2}, 3, date(2026, 11, 26), lead)
+    case = sample.cases.first().case
+    audit = audits.start_audit(review, case, "social-care-ilacs-2026", lead, date(2026, 11, 20),
+                               sample)  # fmt: skip
+    interview = interviews.schedule(
+        review, "interview", "Front door manager", timezone.make_aware(datetime(2026, 12, 3)),
+        police, "", ["hp_front_door"], lead, [("team manager", police)],
+    )  # fmt: skip
+    interviews.write_notes(interview, {n.position: "Thresholds are understood by schools."
+                                       for n in interview.notes.all()}, lead)  # fmt: skip
+    passage = NotePassage.objects.filter(note__interview=interview).first()
+    check = thresholds.create_check(review, "Thresholds check", lead)
+    comment = Comment.objects.create(
+        review=review, target=Comment.DOCUMENT, target_id=document.id, author=lead, text="Seen"
+    )
+    return {
+        "request_id": make_request(review, police, due=date(2026, 12, 20), asked_by=lead).id,
+        "target": Comment.DOCUMENT,
+        "target_id": document.id,
+        "comment_id": comment.id,
+        "export": "report",
+        "sample_id": sample.id,
+        "audit_id": audit.id,
+        "action_id": audits.raise_action(audit, "See the child", False, "", lead).id,
+        "interview_id": interview.id,
+        "passage_id": passage.id if passage else 0,
+        "check_id": check.id,
+        "vignette_id": check.vignettes.first().id,
+        "token": thresholds.make_links(check, police, "officer", 1, 14)[0],
+    }
 
 
 def _url(namespace: str, route: str, values: dict) -> str:
@@ -228,5 +279,7 @@ def settings_(settings, tmp_path):
 
 
 def test_every_url_with_a_form_or_json_is_fuzzed():
-    assert len(POST_ROUTES) >= 40
+    assert len(POST_ROUTES) >= 100
+    # A new app's URLs join the fuzz: only the sign-in pages and static files stand outside.
+    assert {namespace for namespace, _ in EVERY_ROUTE} - set(APPS) == {""}
     assert {r for _, r in ROUTES if r.endswith(".json")} <= {r for _, r in JSON_ROUTES}

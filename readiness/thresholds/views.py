@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from readiness.lib.converters import posted_id
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE
@@ -165,7 +166,7 @@ def remove_vignette(
 @require_POST
 def make_links(request: HttpRequest, review_id: int, check_id: int) -> HttpResponse:
     review, _, item = _check_for(request, review_id, check_id, GRADE)
-    agency = Agency.objects.filter(review=review, id=request.POST.get("agency") or 0).first()
+    agency = Agency.objects.filter(review=review, id=posted_id(request.POST.get("agency"))).first()
     try:
         if agency is None:
             raise services.ThresholdError("Choose the agency whose staff will answer.")
