@@ -10,36 +10,15 @@ and stays well under a minute; raise FUZZ_EXAMPLES locally for a deeper search."
 import importlib
 import os
 import re
-from datetime import date, datetime
 
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from readiness.asks.tests.factories import make_request
-from readiness.audits import services as audits
-from readiness.casework import services as casework
-from readiness.casework.domain.caselist import CaseRow
-from readiness.conversations.models import Comment
-from readiness.evidence.models import Alignment, EvidenceDocument
-from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.indicators.models import DataImport
-from readiness.interviews import services as interviews
-from readiness.interviews.models import NotePassage
-from readiness.lib.testing.factories import (
-    ActionItemFactory,
-    FindingFactory,
-    MilestoneFactory,
-)
-from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
-from readiness.reports.models import ReviewActivity
-from readiness.reviews.models import Phase
-from readiness.thresholds import services as thresholds
+from readiness.lib.testing.world import every_route, one_of_everything, url_for
 
 pytestmark = pytest.mark.django_db
 
@@ -112,18 +91,7 @@ FILE = st.one_of(
 )
 
 
-def _routes(patterns: list, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
-    found = []
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            found += _routes(pattern.url_patterns, route, pattern.namespace or namespace)
-        elif isinstance(pattern, URLPattern):
-            found.append((namespace, route))
-    return sorted(set(found))
-
-
-EVERY_ROUTE = _routes(get_resolver().url_patterns)
+EVERY_ROUTE = every_route()
 ROUTES = [r for r in EVERY_ROUTE if r[0] in APPS]
 POST_ROUTES = [r for r in ROUTES if not HEAVY.search(r[1])]
 JSON_ROUTES = [r for r in ROUTES if r[1].endswith(".json")] + [
@@ -138,90 +106,12 @@ JSON_ROUTES = [r for r in ROUTES if r[1].endswith(".json")] + [
 @pytest.fixture
 def world(review, police, lead, contributor, viewer):
     """One of everything a URL can name, the action item owned by the contributor's agency."""
-    document = EvidenceDocument.objects.create(
-        review=review, content_hash="0" * 64, title="Police audit", agency=police,
-        file_type="txt", size_bytes=1, stored_name="x",
-    )  # fmt: skip
-    line = LineOfEnquiry.objects.filter(judgement__framework=review.framework).first()
-    item = ActionItemFactory(review=review, owner_agency=police)
-    narrative = Narrative.objects.create(review=review, key="story")
-    NarrativeVersion.objects.create(
-        narrative=narrative, number=1, title="Story", targeted_and_why="a", what_we_did="b",
-        impact_for_children="c", whats_next="d",
-    )  # fmt: skip
-    ServiceImpact.objects.create(review=review, service="Police", text="Seen quickly")
-    judgement = Judgement.objects.filter(framework=review.framework).first()
-    values = {
-        "review_id": review.id,
-        "document_id": document.id,
-        "alignment_id": Alignment.objects.create(
-            document=document, line_of_enquiry=line, confidence=0.7
-        ).id,
-        "membership_id": review.memberships.get(user=viewer).id,
-        "phase_id": Phase.objects.create(review=review, name="P", position=9).id,
-        "finding_id": FindingFactory(review=review).id,
-        "code": item.code,
-        "milestone_id": MilestoneFactory(item=item).id,
-        "import_id": DataImport.objects.create(review=review, kind="table").id,
-        "activity_id": ReviewActivity.objects.create(review=review, kind="interview", count=3).id,
-        "framework_id": review.framework_id,
-        "indicator_id": "lac_health_assessments",
-        "service": "police",
-        "assessment:key": judgement.key,
-        "narratives:key": "story",
-    }
-    values |= _fieldwork(review, police, lead, document)
+    values = one_of_everything(review, police, lead, viewer)
     clients = {}
     for name, user in (("lead", lead), ("contributor", contributor)):
         clients[name] = Client()
         clients[name].force_login(user)
     return values, clients
-
-
-def _fieldwork(review, police, lead, document) -> dict:
-    """Requests, comments and the fieldwork apps' objects, for the URLs that name them."""
-    casework.import_cases(review, [
-        CaseRow(f"AT{n:03}", "child_protection", "North", f"W{n}", 6, date(2025, 1, 1))
-        for n in range(3)
-    ])  # fmt: skip
-    sample = casework.draw(review, {"child_protection": 2}, 3, date(2026, 11, 26), lead)
-    case = sample.cases.first().case
-    audit = audits.start_audit(review, case, "social-care-ilacs-2026", lead, date(2026, 11, 20),
-                               sample)  # fmt: skip
-    interview = interviews.schedule(
-        review, "interview", "Front door manager", timezone.make_aware(datetime(2026, 12, 3)),
-        police, "", ["hp_front_door"], lead, [("team manager", police)],
-    )  # fmt: skip
-    interviews.write_notes(interview, {n.position: "Thresholds are understood by schools."
-                                       for n in interview.notes.all()}, lead)  # fmt: skip
-    passage = NotePassage.objects.filter(note__interview=interview).first()
-    check = thresholds.create_check(review, "Thresholds check", lead)
-    comment = Comment.objects.create(
-        review=review, target=Comment.DOCUMENT, target_id=document.id, author=lead, text="Seen"
-    )
-    return {
-        "request_id": make_request(review, police, due=date(2026, 12, 20), asked_by=lead).id,
-        "target": Comment.DOCUMENT,
-        "target_id": document.id,
-        "comment_id": comment.id,
-        "export": "report",
-        "sample_id": sample.id,
-        "audit_id": audit.id,
-        "action_id": audits.raise_action(audit, "See the child", False, "", lead).id,
-        "interview_id": interview.id,
-        "passage_id": passage.id if passage else 0,
-        "check_id": check.id,
-        "vignette_id": check.vignettes.first().id,
-        "token": thresholds.make_links(check, police, "officer", 1, 14)[0],
-    }
-
-
-def _url(namespace: str, route: str, values: dict) -> str:
-    def fill(match: re.Match) -> str:
-        name = match.group(2)
-        return str(values.get(f"{namespace}:{name}", values.get(name, "x")))
-
-    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, route)
 
 
 def _post_data(data: dict, file: tuple | None) -> dict:
@@ -235,7 +125,7 @@ def _post_data(data: dict, file: tuple | None) -> dict:
 @pytest.mark.parametrize("namespace,route", POST_ROUTES, ids=[r for _, r in POST_ROUTES])
 def test_no_post_gives_a_server_error(world, namespace, route, tmp_path, settings_):
     values, clients = world
-    url = _url(namespace, route, values)
+    url = url_for(namespace, route, values)
 
     @FUZZ
     @given(who=st.sampled_from(["lead", "contributor"]), data=DATA, file=FILE)
@@ -253,7 +143,7 @@ def test_no_post_gives_a_server_error(world, namespace, route, tmp_path, setting
 @pytest.mark.parametrize("namespace,route", JSON_ROUTES, ids=[r for _, r in JSON_ROUTES])
 def test_no_query_gives_a_server_error(world, namespace, route):
     values, clients = world
-    url = _url(namespace, route, values)
+    url = url_for(namespace, route, values)
 
     @FUZZ
     @given(who=st.sampled_from(["lead", "contributor"]), query=DATA)

@@ -17,6 +17,7 @@ from readiness.lib.testing.factories import (
     FindingFactory,
     MilestoneFactory,
 )
+from readiness.lib.testing.world import every_route, one_of_everything, url_for
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
 from readiness.reports.models import ReviewActivity
 from readiness.reviews.models import Phase
@@ -268,3 +269,25 @@ def test_each_role_gets_the_expected_status(
         }
     response = getattr(client, method)(reverse(name, args=args), data)
     assert response.status_code == statuses[role]
+
+
+REVIEW_ROUTES = [r for r in every_route() if r[1].startswith("reviews/<id:review_id>/")]
+
+
+def test_an_outsider_finds_no_page_of_another_council_s_review(
+    review, police, lead, viewer, as_outsider
+):
+    """Every URL under a review, of every app (the matrix above covers the first ones role by
+    role; the fieldwork apps test their own roles): the lead of another council's review gets
+    404 for a GET and for a POST, and nothing else. A GET to a URL that only takes a POST is
+    refused (405) before anything is looked up, the same for every review, so it tells the
+    outsider nothing."""
+    values = one_of_everything(review, police, lead, viewer)
+    answers = {}
+    for namespace, route in REVIEW_ROUTES:
+        url = url_for(namespace, route, values)
+        answers[url] = (as_outsider.get(url).status_code, as_outsider.post(url).status_code)
+    assert len(answers) >= 120
+    post_only = {url for url, a in answers.items() if a == (405, 404)}
+    assert {url: a for url, a in answers.items() if a != (404, 404) and url not in post_only} == {}
+    assert len(post_only) == 31
