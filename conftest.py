@@ -52,6 +52,17 @@ def clock(request: pytest.FixtureRequest):
         yield day
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache. Under a fixed clock, reviews in different tests
+    share their id and creation time, so counts cached by one test (the audit dashboard's,
+    keyed by review, creation time and fieldwork revision) would answer another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     url = os.getenv("DATABASE_URL", "")
     return "database: " + ("PostgreSQL (" + url + ")" if url else "SQLite")

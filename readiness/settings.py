@@ -4,6 +4,7 @@ SQLite in a data directory by default; PostgreSQL when DATABASE_URL is set.
 """
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "readiness.audit",
     # --- issue 14: moving a review between installations ---
     "readiness.transfer",
+    # --- issue 14: single sign-on (OpenID Connect) ---
+    "readiness.sso",
     "axes",
     # --- issue 14: background work on a queue kept in the database ---
     "django_tasks",
@@ -138,6 +141,18 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reviews:index"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- issue 14: single sign-on (OpenID Connect) --------------------------------------------
+# On when the READINESS_OIDC_ variables are set, and passwords off with
+# READINESS_LOCAL_PASSWORDS=off (docs/deploy.md, "Single sign-on"); the variables are read in
+# readiness/sso/config.py so that the tests can build the same settings.
+from readiness.sso.config import backends as _sso_backends  # noqa: E402
+from readiness.sso.config import oidc_settings as _oidc_settings  # noqa: E402
+
+_sso = _oidc_settings(os.environ)
+globals().update(_sso)
+AUTHENTICATION_BACKENDS = _sso_backends(AUTHENTICATION_BACKENDS, _sso["SSO"])
+# --- end of single sign-on ----------------------------------------------------------------
 
 
 # --- Serving over HTTPS behind a reverse proxy (issue 14 item 1, issue 15 item 9) ----------
@@ -305,3 +320,44 @@ TASKS = {
     }
 }
 # --- end of background work -------------------------------------------------------------
+
+# --- issue 14: evidence storage ---------------------------------------------------------
+# Evidence files ("evidence") and uploads waiting for the worker ("uploads") go through
+# Django's storage API (readiness/evidence/storage.py). By default they are folders of the
+# data directory, as always; READINESS_STORAGE=s3 (implied by READINESS_S3_BUCKET) keeps them
+# in an S3-compatible bucket through django-storages, under READINESS_S3_PREFIX. Credentials
+# come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or the
+# machine's role), which boto3 reads itself (docs/deploy.md, "Evidence storage").
+S3_BUCKET = os.getenv("READINESS_S3_BUCKET", "")
+EVIDENCE_STORAGE = os.getenv("READINESS_STORAGE", "s3" if S3_BUCKET else "files").lower()
+
+
+def s3_storage(folder: str, environ: Mapping[str, str] = os.environ) -> dict:
+    prefix = environ.get("READINESS_S3_PREFIX", "").strip("/")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ.get("READINESS_S3_BUCKET", ""),
+            "endpoint_url": environ.get("READINESS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("READINESS_S3_REGION") or None,
+            "location": f"{prefix}/{folder}" if prefix else folder,
+            "default_acl": None,  # private: the bucket's own policy, never public-read
+            "file_overwrite": True,  # names are content hashes: the same name, the same bytes
+            # A file read back spills to disk past this size instead of filling memory.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
+
+
+def data_dir_storage(folder: str) -> dict:
+    return {"BACKEND": "readiness.evidence.storage.DataDirStorage", "OPTIONS": {"folder": folder}}
+
+
+_files = s3_storage if EVIDENCE_STORAGE == "s3" else data_dir_storage
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": _files("evidence"),
+    "uploads": _files("uploads"),
+}
+# --- end of evidence storage ------------------------------------------------------------

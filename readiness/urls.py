@@ -1,12 +1,13 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from readiness.lib.health import healthz
+from readiness.sso.views import SignInView, SignOutView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/logout/", SignOutView.as_view(), name="logout"),
+    path("accounts/sso/", include("readiness.sso.urls")),
     path("frameworks/", include("readiness.frameworks.urls")),
     path("", include("readiness.reviews.urls")),
     path("", include("readiness.assessment.urls")),

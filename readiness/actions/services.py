@@ -288,6 +288,31 @@ def add_milestone(
     )
 
 
+def update_milestone(
+    milestone: Milestone, text: str, due_date: date | None = None, done_on: date | None = None
+) -> list[str]:
+    """Change a milestone's text and dates; the names of what changed. A due date is checked
+    only when it changes, so a milestone saved unchanged is never refused."""
+    if not text.strip():
+        raise ItemProblems(["A milestone needs its text."])
+    if due_date != milestone.due_date:
+        problems = check_due_date(due_date, review_facts(milestone.item.review))
+        if problems:
+            raise ItemProblems(problems)
+    new = {"text": text.strip()[:300], "due_date": due_date, "done_on": done_on}
+    changed = [name for name, value in new.items() if getattr(milestone, name) != value]
+    if changed:
+        for name in changed:
+            setattr(milestone, name, new[name])
+        milestone.save(update_fields=changed)
+    return changed
+
+
+def remove_milestone(milestone: Milestone) -> None:
+    """A milestone added by mistake goes; the rest keep their order."""
+    milestone.delete()
+
+
 @transaction.atomic
 def carry_forward_findings(review: Review, to_phase=None) -> list[Finding]:
     """Carry every current finding that is not yet in TO_PHASE (the current phase by

@@ -27,4 +27,14 @@ urlpatterns = [
         views.milestone_done,
         name="milestone-done",
     ),
+    path(
+        base + "<str:code>/milestones/<id:milestone_id>/edit/",
+        views.milestone_edit,
+        name="milestone-edit",
+    ),
+    path(
+        base + "<str:code>/milestones/<id:milestone_id>/remove/",
+        views.milestone_remove,
+        name="milestone-remove",
+    ),
 ]

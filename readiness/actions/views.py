@@ -274,6 +274,50 @@ def milestone_done(request: HttpRequest, review_id: int, code: str, milestone_id
     return redirect("actions:item", review_id=review.id, code=found.code)
 
 
+@login_required
+def milestone_edit(request: HttpRequest, review_id: int, code: str, milestone_id: int):
+    """Change a milestone's text, due date or done date."""
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
+    found = _item(review, code)
+    milestone = get_object_or_404(found.milestones, id=milestone_id)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # The form is a ModelForm: validating it wrote its values onto the instance.
+        milestone.refresh_from_db()
+        try:
+            changed = services.update_milestone(
+                milestone, data["text"], data["due_date"], data["done_on"]
+            )
+        except services.ItemProblems as problem:
+            form.add_error("due_date" if "due date" in str(problem) else "text", str(problem))
+        else:
+            if changed:
+                messages.success(request, f"Milestone of {found.code} saved.")
+            else:
+                messages.info(request, "Nothing had changed.")
+            return redirect("actions:item", review_id=review.id, code=found.code)
+    return render(request, "actions/milestone_edit.html", {
+        "review": review, "item": found, "milestone": milestone, "form": form,
+    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_POST
+def milestone_remove(request: HttpRequest, review_id: int, code: str, milestone_id: int):
+    """Remove a milestone: the first press asks to confirm, the second removes it."""
+    review, _ = get_review_for_user(request.user, review_id, EDIT_PLAN)
+    found = _item(review, code)
+    milestone = get_object_or_404(found.milestones, id=milestone_id)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "actions/milestone_remove.html", {
+            "review": review, "item": found, "milestone": milestone,
+        })  # fmt: skip
+    services.remove_milestone(milestone)
+    messages.success(request, f"Removed the milestone “{milestone.text}” from {found.code}.")
+    return redirect("actions:item", review_id=review.id, code=found.code)
+
+
 def _save_item(request, review, form, found=None):
     """The item saved through the service, or None with the service's problems on FORM."""
     data = dict(form.cleaned_data)

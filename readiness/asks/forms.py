@@ -46,6 +46,16 @@ class RequestForm(GovukFormMixin, forms.Form):
         self.fields["due_date"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
 
 
+def initial_for(request) -> dict:
+    """A request as the form's starting values, to change it."""
+    return {
+        "agency": request.agency_id,
+        "lines": [line.id for line in request.lines_of_enquiry.all()],
+        "due_date": request.due_date,
+        "message": request.message,
+    }
+
+
 class AnswerForm(UploadForm):
     def __init__(self, *args: object, request: object, **kwargs: object) -> None:
         super().__init__(*args, review=request.review, fixed_agency=request.agency, **kwargs)
@@ -57,4 +67,14 @@ class DeclineForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": "Say why the agency cannot supply this evidence."},
+    )
+
+
+class WithdrawForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why it is withdrawn (optional)",
+        help_text="The agency's contributors see this on the request's page.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
     )

@@ -1,6 +1,7 @@
 """Evidence requests: a lead or reviewer asks a partner agency for evidence on lines of
 enquiry by a date; the agency answers by uploading documents against it, or declines with a
-reason. Whether a request is overdue is worked out from its due date, never stored."""
+reason. The lead or a reviewer may change an open request or withdraw it. Whether a request
+is overdue is worked out from its due date, never stored."""
 
 from django.conf import settings
 from django.db import models
@@ -11,8 +12,9 @@ from readiness.reviews.models import Agency, Review
 
 
 class EvidenceRequest(models.Model):
-    OPEN, ANSWERED, DECLINED = "open", "answered", "declined"
-    STATUSES = [(OPEN, "Open"), (ANSWERED, "Answered"), (DECLINED, "Declined")]
+    OPEN, ANSWERED, DECLINED, WITHDRAWN = "open", "answered", "declined", "withdrawn"
+    STATUSES = [(OPEN, "Open"), (ANSWERED, "Answered"), (DECLINED, "Declined"),
+                (WITHDRAWN, "Withdrawn")]  # fmt: skip
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="evidence_requests")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="evidence_requests")
@@ -30,6 +32,11 @@ class EvidenceRequest(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(blank=True)
     documents = models.ManyToManyField(EvidenceDocument, blank=True, related_name="requests")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdraw_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["review", "due_date", "id"]

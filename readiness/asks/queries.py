@@ -36,9 +36,9 @@ def with_details(requests: QuerySet[EvidenceRequest]) -> QuerySet[EvidenceReques
     lines = LineOfEnquiry.objects.select_related("judgement").order_by(
         "judgement__position", "position"
     )
-    return requests.select_related("agency", "asked_by", "answered_by").prefetch_related(
-        Prefetch("lines_of_enquiry", queryset=lines)
-    )
+    return requests.select_related(
+        "agency", "asked_by", "answered_by", "withdrawn_by"
+    ).prefetch_related(Prefetch("lines_of_enquiry", queryset=lines))
 
 
 def name_of(user) -> str:

@@ -14,6 +14,8 @@ urlpatterns = [
     ),  # fmt: skip
     path(base + "new/", views.new, name="new"),
     path(base + "<id:request_id>/", views.detail, name="detail"),
+    path(base + "<id:request_id>/edit/", views.edit, name="edit"),
+    path(base + "<id:request_id>/withdraw/", views.withdraw, name="withdraw"),
     path(base + "<id:request_id>/answer/", views.answer, name="answer"),
     path(base + "<id:request_id>/decline/", views.decline, name="decline"),
 ]

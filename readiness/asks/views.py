@@ -1,5 +1,5 @@
-"""Requests for evidence: the list ("requests for you" for a contributor), asking, and a
-request's page where the agency answers by upload or declines."""
+"""Requests for evidence: the list ("requests for you" for a contributor), asking, changing
+and withdrawing, and a request's page where the agency answers by upload or declines."""
 
 from __future__ import annotations
 
@@ -20,9 +20,17 @@ from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE, VIEW, may
 
 from . import services
-from .domain.state import LABELS, TAGS, AskError, state_of, summarise
+from .domain.state import (
+    LABELS,
+    TAGS,
+    AskError,
+    check_answerable,
+    check_changeable,
+    state_of,
+    summarise,
+)
 from .exports import requests_xlsx
-from .forms import AnswerForm, DeclineForm, RequestForm
+from .forms import AnswerForm, DeclineForm, RequestForm, WithdrawForm, initial_for
 from .models import EvidenceRequest
 from .queries import as_rows, may_answer, name_of, visible_requests, with_details
 
@@ -35,6 +43,7 @@ def _decorate(request: EvidenceRequest, today) -> EvidenceRequest:
     request.state_tag = TAGS[request.state]
     request.asked_by_name = name_of(request.asked_by) or "someone no longer here"
     request.answered_by_name = name_of(request.answered_by) or "someone no longer here"
+    request.withdrawn_by_name = name_of(request.withdrawn_by) or "someone no longer here"
     return request
 
 
@@ -50,6 +59,8 @@ def _request_json(r: EvidenceRequest) -> dict:
         "asked_at": r.asked_at.isoformat(),
         "answered_by": name_of(r.answered_by),
         "decline_reason": r.decline_reason,
+        "withdrawn_by": name_of(r.withdrawn_by),
+        "withdraw_reason": r.withdraw_reason,
     }
 
 
@@ -134,18 +145,24 @@ def new(request: HttpRequest, review_id: int) -> HttpResponse:
                 "contributors see the request on their requests page and by e-mail.",
             )
             return redirect("asks:detail", review_id=review.id, request_id=asked.id)
-    judgements = []
-    if "lines" in form.fields:
-        by_judgement: dict = {}
-        for choice in form["lines"]:
-            by_judgement.setdefault(choice.data["value"].instance.judgement, []).append(choice)
-        judgements = list(by_judgement.items())
     return render(
         request,
         "asks/new.html",
-        {"review": review, "form": form, "judgements": judgements},
+        {"review": review, "form": form, "judgements": _by_judgement(form)},
         status=400 if form.errors else 200,
     )
+
+
+def _by_judgement(form: RequestForm) -> list:
+    """The lines' checkboxes grouped under their judgements, as the form shows them, each
+    judgement with whether any of its lines is ticked (its section then starts open)."""
+    by_judgement: dict = {}
+    for choice in form["lines"]:
+        by_judgement.setdefault(choice.data["value"].instance.judgement, []).append(choice)
+    return [
+        (judgement, choices, any(c.data["selected"] for c in choices))
+        for judgement, choices in by_judgement.items()
+    ]
 
 
 def _request_for(http_request: HttpRequest, review_id: int, request_id: int):
@@ -157,7 +174,8 @@ def _request_for(http_request: HttpRequest, review_id: int, request_id: int):
 
 
 def _detail(http_request, review, membership, item, *, answer_form=None, decline_form=None,
-            report=None, new_ids=(), status=200) -> HttpResponse:  # fmt: skip
+            withdraw_form=None, report=None, new_ids=(), refusal="",
+            status=200) -> HttpResponse:  # fmt: skip
     today = timezone.localdate()
     _decorate(item, today)
     documents = list(item.documents.select_related("agency").order_by("title"))
@@ -166,7 +184,8 @@ def _detail(http_request, review, membership, item, *, answer_form=None, decline
         "evidence request viewed",
         extra={"user": http_request.user.pk, "review": review.id, "request": item.id},
     )
-    answerable = may_answer(membership, item)
+    answerable = may_answer(membership, item) and item.status != EvidenceRequest.WITHDRAWN
+    changeable = may(membership.role, GRADE) and item.status == EvidenceRequest.OPEN
     return render(
         http_request,
         "asks/detail.html",
@@ -178,6 +197,10 @@ def _detail(http_request, review, membership, item, *, answer_form=None, decline
             "may_answer": answerable,
             "answer_form": answer_form or (AnswerForm(request=item) if answerable else None),
             "decline_form": decline_form or (DeclineForm() if answerable else None),
+            "may_change": changeable,
+            "withdraw_form": withdraw_form
+            or (WithdrawForm(prefix="withdraw") if changeable else None),
+            "refusal": refusal,
             "report": report,
             "max_mb": settings.EVIDENCE_UPLOAD_MAX_BYTES // 1_048_576,
         },
@@ -212,6 +235,10 @@ def answer(request: HttpRequest, review_id: int, request_id: int) -> HttpRespons
             f"Only {item.agency.name}'s contributors, the lead and reviewers can answer this "
             "request."
         )
+    try:
+        check_answerable(item.status)
+    except AskError as error:
+        return _detail(request, review, membership, item, refusal=str(error), status=400)
     form = AnswerForm(request.POST, request.FILES, request=item)
     if not form.is_valid():
         return _detail(request, review, membership, item, answer_form=form, status=400)
@@ -237,6 +264,10 @@ def decline(request: HttpRequest, review_id: int, request_id: int) -> HttpRespon
             f"Only {item.agency.name}'s contributors, the lead and reviewers can decline this "
             "request."
         )
+    try:
+        check_answerable(item.status, "declined")
+    except AskError as error:
+        return _detail(request, review, membership, item, refusal=str(error), status=400)
     form = DeclineForm(request.POST)
     if form.is_valid():
         try:
@@ -247,3 +278,71 @@ def decline(request: HttpRequest, review_id: int, request_id: int) -> HttpRespon
             messages.success(request, "Declined: the person who asked can see your reason.")
             return redirect("asks:detail", review_id=review.id, request_id=item.id)
     return _detail(request, review, membership, item, decline_form=form, status=400)
+
+
+def _may_change(membership) -> None:
+    """Whoever may ask may change or withdraw; the asked agency's contributors may not (an
+    agency cannot set aside what it was asked for)."""
+    if not may(membership.role, GRADE):
+        raise PermissionDenied(
+            "Only the review lead and reviewers can change or withdraw a request for evidence."
+        )
+
+
+@login_required
+def edit(request: HttpRequest, review_id: int, request_id: int) -> HttpResponse:
+    review, membership, item = _request_for(request, review_id, request_id)
+    _may_change(membership)
+    try:
+        check_changeable(item.status, "changed")
+    except AskError as error:
+        return _detail(request, review, membership, item, refusal=str(error), status=400)
+    form = RequestForm(
+        request.POST if request.method == "POST" else None, review=review,
+        initial=initial_for(item),
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = services.change(
+                item,
+                request.user,
+                agency=data["agency"],
+                lines=list(data["lines"]),
+                due_date=data["due_date"],
+                message=data["message"],
+            )
+        except AskError as error:
+            form.add_error(None, str(error))
+        else:
+            if changed:
+                messages.success(request, f"Request changed: {', '.join(changed)}.")
+            else:
+                messages.info(request, "Nothing had changed.")
+            return redirect("asks:detail", review_id=review.id, request_id=item.id)
+    return render(
+        request,
+        "asks/edit.html",
+        {"review": review, "item": item, "form": form, "judgements": _by_judgement(form)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, review_id: int, request_id: int) -> HttpResponse:
+    review, membership, item = _request_for(request, review_id, request_id)
+    _may_change(membership)
+    form = WithdrawForm(request.POST, prefix="withdraw")
+    if not form.is_valid():
+        return _detail(request, review, membership, item, withdraw_form=form, status=400)
+    try:
+        services.withdraw(item, request.user, form.cleaned_data["reason"])
+    except AskError as error:
+        return _detail(request, review, membership, item, refusal=str(error), status=400)
+    messages.success(
+        request,
+        f"Withdrawn: the request no longer waits for {item.agency.name}, who can see that it "
+        "was withdrawn.",
+    )
+    return redirect("asks:detail", review_id=review.id, request_id=item.id)

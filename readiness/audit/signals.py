@@ -12,7 +12,8 @@ from .services import record
 
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs) -> None:
-    record("signed in", user=user)
+    sso = getattr(user, "backend", "") == "readiness.sso.backends.ReadinessOIDCBackend"
+    record("signed in", user=user, what="single sign-on" if sso else "")
 
 
 @receiver(user_logged_out)
@@ -23,6 +24,8 @@ def _signed_out(sender, request, user, **kwargs) -> None:
 
 @receiver(user_login_failed)
 def _sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    if "username" not in credentials:
+        return  # single sign-on records its own refusals, with the reason (readiness.sso)
     record("sign-in failed", username=str(credentials.get("username", "")))
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from readiness.actions.models import Finding
 from readiness.casework.models import Case, SampledCase
 from readiness.frameworks.models import GradeLevel
+from readiness.lib.converters import posted_id
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import SEE_ALL_EVIDENCE
 from readiness.reviews.models import Membership
@@ -126,7 +127,7 @@ def new(request: HttpRequest, review_id: int) -> HttpResponse:
         choices.setdefault(s.case_id, f"{s.case.case_id}: {s.reason}")
     error = ""
     if request.method == "POST":
-        case = Case.objects.filter(review=review, id=request.POST.get("case") or 0).first()
+        case = Case.objects.filter(review=review, id=posted_id(request.POST.get("case"))).first()
         try:
             if case is None:
                 raise services.AuditError("Choose a child from the sample.")
@@ -276,7 +277,9 @@ def cite(request: HttpRequest, review_id: int, audit_id: int) -> HttpResponse:
     review, membership, item, _ = audit_for_user(request.user, review_id, audit_id)
     if not may_audit(membership.role):
         raise PermissionDenied("Only the review's lead and reviewers write findings.")
-    finding = Finding.objects.filter(review=review, id=request.POST.get("finding") or 0).first()
+    finding = Finding.objects.filter(
+        review=review, id=posted_id(request.POST.get("finding"))
+    ).first()
     if finding is None:
         messages.error(request, "Choose a finding of this review.")
     else:

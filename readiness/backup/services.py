@@ -9,6 +9,7 @@ data, and checks the restored tables against the manifest afterwards.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sqlite3
@@ -19,10 +20,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
+from django.core.files import File
 from django.db import connection, connections
 
-from readiness.evidence.ingest import storage_dir
+from readiness.evidence import storage
 
 from .domain.manifest import (
     MANIFEST_NAME,
@@ -158,15 +161,18 @@ class BackupResult:
     size: int
 
 
-def evidence_files() -> list[tuple[str, Path]]:
-    root = storage_dir()
-    if not root.exists():
-        return []
-    return [
-        (f"evidence/{path.relative_to(root).as_posix()}", path)
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and not path.name.endswith(".part")
-    ]
+def evidence_files() -> list[str]:
+    """Every file in the evidence storage (the data directory's folder or the bucket)."""
+    return list(storage.stored_names())
+
+
+def _expected_hash(name: str) -> str:
+    """A document's file is named by its SHA-256; anything else is hashed as it is."""
+    named = storage.hash_in_name(name)
+    if named is not None:
+        return named
+    with storage.evidence_storage().open(name, "rb") as handle:
+        return sha256_of(iter(lambda: handle.read(CHUNK), b""))
 
 
 def backup(output: Path, progress: Progress = _nothing) -> BackupResult:
@@ -185,26 +191,38 @@ def backup(output: Path, progress: Progress = _nothing) -> BackupResult:
             manifest.tables = _live_digests()
         manifest.database_sha256 = sha256_of(_chunks(database))
         files = evidence_files()
-        for name, path in files:
-            manifest.evidence[name] = sha256_of(_chunks(path))
+        for name in files:
+            manifest.evidence[f"evidence/{name}"] = _expected_hash(name)
         partial = Path(work) / "archive.tar"
         with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as archive:
             _add_bytes(archive, MANIFEST_NAME, manifest.to_json())
             archive.add(database, manifest.database_name, recursive=False)
-            for number, (name, path) in enumerate(files, start=1):
-                archive.add(path, name, recursive=False)
+            for number, name in enumerate(files, start=1):
+                _add_evidence(archive, name, manifest.evidence[f"evidence/{name}"])
                 progress(number, len(files), name)
         os.replace(partial, output)
     return BackupResult(output, manifest, output.stat().st_size)
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
-    import io
+    _add_file(archive, name, io.BytesIO(data), len(data))
 
+
+def _add_file(archive: tarfile.TarFile, name: str, handle: BinaryIO, size: int) -> None:
     info = tarfile.TarInfo(name)
-    info.size = len(data)
+    info.size = size
     info.mtime = int(datetime.now(UTC).timestamp())
-    archive.addfile(info, io.BytesIO(data))
+    archive.addfile(info, handle)
+
+
+def _add_evidence(archive: tarfile.TarFile, name: str, expected: str) -> None:
+    """One evidence file, read through the storage and checked against its hash first: a
+    damaged file stops the backup (storage.DamagedFile) rather than being saved as good."""
+    with storage.open_name_verified(name, expected) as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(0)
+        _add_file(archive, f"evidence/{name}", handle, size)
 
 
 # --- restoring ----------------------------------------------------------------------------
@@ -280,13 +298,11 @@ def restore(path: Path, progress: Progress = _nothing) -> RestoreResult:
             shutil.copyfileobj(source, out, CHUNK)
         _restore_database(kind, database)
         names = sorted(manifest.evidence)
+        evidence = storage.evidence_storage()
         for number, name in enumerate(names, start=1):
-            target = storage_dir() / name.removeprefix("evidence/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".restore.part")
-            with archive.extractfile(name) as source, partial.open("wb") as out:
-                shutil.copyfileobj(source, out, CHUNK)
-            os.replace(partial, target)
+            # Checked against the manifest already; the storage writes it whole or not at all.
+            with archive.extractfile(name) as source:
+                evidence.save(name.removeprefix("evidence/"), File(source))
             progress(number, len(names), name)
     differences = _check_tables(manifest)
     if differences:

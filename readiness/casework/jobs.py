@@ -1,11 +1,10 @@
-"""A case list imported in the background (`readiness worker`): the file waits under the data
-directory; every row is checked, then the cases and the job's counts are stored in one
-transaction. A run after a worker died reads again, or, when the cases were stored, sees
-that its last step is done and stops: the end state is one clean run's."""
+"""A case list imported in the background (`readiness worker`): the file waits in the uploads
+storage (`case-lists/<job>/`); every row is checked, then the cases and the job's counts are
+stored in one transaction. A run after a worker died reads again, or, when the cases were
+stored, sees that its last step is done and stops: the end state is one clean run's."""
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django_tasks import task
 
-from readiness.lib.jobs import describe, job_folder, run, set_progress
+from readiness.lib.jobs import describe, forget_files, keep_files, kept_bytes, run, set_progress
 from readiness.lib.text import plural
 from readiness.reviews.models import Review
 
@@ -23,7 +22,7 @@ from .domain.annex import rows_from_annex_a
 from .domain.caselist import CaseListError, CaseRow, read_case_list
 from .models import CaseImportJob
 
-FOLDER = "case-lists"
+FOLDER = "case-lists"  # in the uploads storage
 STEPS = 2  # every row read and checked; the cases stored
 
 
@@ -39,11 +38,7 @@ def start_case_import(
         review=review, file_name=upload.name[:300], annex_a=annex_a, replace=replace,
         created_by=user, total=STEPS,
     )  # fmt: skip
-    folder = job_folder(FOLDER, job.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "list", "wb") as out:  # its name is untrusted: kept on the row only
-        for chunk in upload.chunks():
-            out.write(chunk)
+    keep_files(FOLDER, job.id, [upload])  # as 0001: its name is untrusted, kept on the row
     import_case_list.enqueue(job.id)
     return job
 
@@ -53,14 +48,14 @@ def import_case_list(job_id: int) -> None:
     """The queued task: only finds the job and runs it."""
     job = CaseImportJob.objects.select_related("review", "created_by").get(id=job_id)
     if run(job, _import, reason=_reason):
-        shutil.rmtree(job_folder(FOLDER, job.id), ignore_errors=True)
+        forget_files(FOLDER, job.id, ["0001"])
 
 
 def _import(job: CaseImportJob) -> None:
     if job.done == STEPS:
         return  # stored by a worker that died before it could say so
     set_progress(job, 0, STEPS)
-    data = (job_folder(FOLDER, job.id) / "list").read_bytes()
+    data = kept_bytes(FOLDER, job.id, "0001")
     try:
         rows = (
             _annex_a_rows(data, job.file_name)
@@ -92,5 +87,5 @@ def _reason(error: Exception) -> str:
     if isinstance(error, CaseListError):
         return f"Nothing was imported: {plural(len(error.problems), 'problem')} in the file."
     if isinstance(error, FileNotFoundError):
-        return "The uploaded file was no longer in the data directory: upload it again."
+        return "The uploaded file was no longer where uploads wait for the worker: upload it again."
     return f"{describe(error)}. Nothing was imported."

@@ -17,11 +17,12 @@ from django.db import transaction
 from readiness.reviews.domain.roles import CONTRIBUTOR, GRADE, may
 from readiness.reviews.models import Agency, Membership
 
+from . import storage
 from .domain.dating import PERSON
 from .domain.doctype import KIND_LABELS
 from .domain.extract import extract
 from .domain.types import Rejected
-from .ingest import LIMITS, describe_text, stored_path
+from .ingest import LIMITS, describe_text
 from .models import DocumentChange, EvidenceDocument
 
 CORRECTABLE = ("title", "document_date", "kind", "focus", "agency")
@@ -95,13 +96,12 @@ def correct_document(
 def reread_document(document: EvidenceDocument, arrived: date) -> list[str]:
     """Read the stored file again with today's extractor and classifier, keeping every
     field a person corrected; returns the fields that changed."""
-    path = stored_path(document.content_hash)
     source = document.sources.order_by("id").first()
     name = PurePosixPath(source.path).name if source else f"document.{document.file_type}"
     try:
-        extracted = extract(name, path.read_bytes(), LIMITS)
-    except (OSError, Rejected):
-        return []
+        extracted = extract(name, storage.read(document.content_hash), LIMITS)
+    except (OSError, Rejected, storage.DamagedFile):
+        return []  # a damaged file is logged by the storage; its old reading stands
     title = document.title if "title" in document.corrected else (extracted.title or "").strip()
     title = title or document.title
     read = describe_text(title, extracted.text, extracted, arrived=arrived)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,9 +25,9 @@ from readiness.lib.text import spreadsheet_row
 from readiness.narratives.domain.approval import current as current_version
 from readiness.reviews.models import Review
 
+from . import storage
 from .domain.confidence import confidence_word
 from .domain.shows import what_it_shows
-from .ingest import stored_path
 from .models import Alignment
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9 ._()-]+")
@@ -297,7 +298,10 @@ def to_zip(index: EvidenceIndex) -> bytes:
         archive.writestr("00 Evidence index.html", to_html(index))
         for line in index.lines:
             for position, entry in enumerate(line.entries, start=1):
-                path = stored_path(entry.content_hash)
-                if path.exists():
-                    archive.write(path, pack_name(line, position, entry))
+                try:
+                    handle = storage.open_verified(entry.content_hash)
+                except FileNotFoundError:
+                    continue
+                with handle, archive.open(pack_name(line, position, entry), "w") as out:
+                    shutil.copyfileobj(handle, out, storage.CHUNK)
     return buffer.getvalue()

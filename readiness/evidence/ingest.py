@@ -1,6 +1,6 @@
 """Take a folder, a zip or uploaded files into a review's evidence library.
 
-Each file is stored and recorded in its own transaction, after its bytes are safely on disk,
+Each file is stored and recorded in its own transaction, after its bytes are safely stored,
 so a run that is killed part-way leaves only whole documents; running again skips what is
 already there (by content hash) and finishes the rest. The same file sent twice is one
 document with two sources. A bad file is recorded with its reason and the batch carries on.
@@ -9,7 +9,6 @@ document with two sources. A bad file is recorded with its reason and the batch 
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -18,13 +17,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from readiness.reviews.models import Agency, Review
 
+from . import storage
 from .alignment import ReviewAligner
 from .domain.archive import Member, check_archive, name_problem, shown_name
 from .domain.covering import covering_reason
@@ -93,25 +92,6 @@ def _archive_problem(members: list[zipfile.ZipInfo]) -> str | None:
     except Rejected as rejection:
         return rejection.reason
     return None
-
-
-def storage_dir() -> Path:
-    return Path(settings.DATA_DIR) / "evidence"
-
-
-def stored_path(content_hash: str) -> Path:
-    return storage_dir() / content_hash[:2] / content_hash
-
-
-def _store_bytes(content_hash: str, data: bytes) -> str:
-    """Write once, atomically: a half-written file never has the final name."""
-    target = stored_path(content_hash)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.part")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    return str(target.relative_to(storage_dir()))
 
 
 def files_in(path: Path, *, in_subfolders_only: bool = False) -> Iterator[IncomingFile]:
@@ -293,7 +273,7 @@ class Ingester:
         *,
         attachment: bool = False,
     ) -> None:
-        stored = _store_bytes(content_hash, data)
+        stored = storage.store(content_hash, data)
         passages = split_passages(extracted)
         text = extracted.text
         title = (extracted.title or "").strip() or PurePosixPath(path).stem

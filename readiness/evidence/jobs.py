@@ -1,5 +1,6 @@
-"""Evidence work in the background. Uploads: the files wait in a job folder under the data
-directory and a worker (`readiness worker`) ingests them one by one.
+"""Evidence work in the background. Uploads: the files wait in the "uploads" storage (a
+folder of the data directory, or the evidence bucket: see storage.py) and a worker
+(`readiness worker`) ingests them one by one.
 
 Each file's documents, sources or rejection and the job's progress are saved in one
 transaction, so a worker killed part-way leaves the job exactly where its last whole file
@@ -10,28 +11,32 @@ Realignment goes the same way, one document at a time in the order of their ids.
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import asdict
 from pathlib import Path
+from typing import BinaryIO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django_tasks import task
 
 from readiness.lib.jobs import describe, run, set_progress
-from readiness.lib.jobs import job_folder as lib_job_folder
 from readiness.reviews.models import Agency, Review
 
 from .alignment import realign_review
 from .ingest import Ingester, IngestReport, uploaded_files
 from .models import EvidenceDocument, IngestJob, RealignJob
+from .storage import upload_storage
 
 
-def job_folder(job_id: int) -> Path:
-    return lib_job_folder("uploads", job_id)
+def upload_name(job_id: int, stored: str) -> str:
+    """Where one waiting file of a job is kept in the uploads storage."""
+    return f"{job_id}/{stored}"
 
 
 def start_upload_job(
@@ -41,17 +46,14 @@ def start_upload_job(
     user: AbstractBaseUser | None = None,
     agency: Agency | None = None,
 ) -> IngestJob:
-    """Keep the uploads in a job folder (numbered: their names are untrusted) and queue the
-    job. Django has already streamed each to a temporary file, copied here in chunks."""
+    """Keep the uploads for the worker (numbered: their names are untrusted) and queue the
+    job. Django has already streamed each to a temporary file, copied on in chunks."""
     job = IngestJob.objects.create(review=review, agency=agency, created_by=user)
-    folder = job_folder(job.id)
-    folder.mkdir(parents=True, exist_ok=True)
+    waiting = upload_storage()
     stored = []
     for number, upload in enumerate(uploads, start=1):
         name = f"{number:04d}"
-        with open(folder / name, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+        waiting.save(upload_name(job.id, name), upload)
         stored.append([name, upload.name])
     job.uploads = stored
     job.save(update_fields=["uploads"])
@@ -74,16 +76,23 @@ def report_of(job: IngestJob) -> IngestReport:
 
 
 def run_job(job: IngestJob) -> None:
-    if run(job, _ingest, reason=_reason):
-        # The documents keep their own copies (evidence storage); the waiting files can go.
-        shutil.rmtree(job_folder(job.id), ignore_errors=True)
+    if not run(job, _ingest, reason=_reason):
+        return
+    # The documents keep their own copies (evidence storage); the waiting files can go.
+    waiting = upload_storage()
+    for stored, _ in job.uploads:
+        waiting.delete(upload_name(job.id, stored))
+    if isinstance(waiting, FileSystemStorage):
+        with suppress(OSError):
+            waiting.delete(str(job.id))  # the emptied folder (a bucket has none)
 
 
 def _ingest(job: IngestJob) -> None:
-    folder = job_folder(job.id)
+    waiting = upload_storage()
     with ExitStack() as opened:
+        work = Path(opened.enter_context(tempfile.TemporaryDirectory(prefix="readiness-job-")))
         uploads = [
-            File(opened.enter_context(open(folder / stored, "rb")), name=name)
+            File(opened.enter_context(_local(waiting, job.id, stored, work)), name=name)
             for stored, name in job.uploads
         ]
         files = uploaded_files(uploads)
@@ -99,11 +108,26 @@ def _ingest(job: IngestJob) -> None:
                 set_progress(job, number, None, "report")
 
 
+def _local(waiting: Storage, job_id: int, stored: str, work: Path) -> BinaryIO:
+    """A waiting file open for reading: where it is in the data directory, or fetched from
+    a bucket into the job's temporary folder first, one at a time, so that a job of 500
+    files never holds them all in memory."""
+    name = upload_name(job_id, stored)
+    try:
+        return open(waiting.path(name), "rb")
+    except NotImplementedError:
+        pass
+    target = work / stored
+    with waiting.open(name, "rb") as source, target.open("wb") as out:
+        shutil.copyfileobj(source, out, 1024 * 1024)
+    return target.open("rb")
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, FileNotFoundError):
         return (
-            "The uploaded files were no longer in the data directory "
-            f"({error.filename}): upload them again."
+            "The uploaded files were no longer where uploads wait for the worker "
+            f"({error.filename or error}): upload them again."
         )
     return describe(error)
 

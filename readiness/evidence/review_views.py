@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.models import Judgement, LineOfEnquiry
@@ -96,6 +97,9 @@ def _evidence_review(
             "query": query.urlencode(),
             "filtered": chosen != ReviewFilter(),
             "may_decide": may(membership.role, GRADE),
+            # Whoever may grade may ask an agency for what is missing (readiness.asks).
+            "may_ask": may(membership.role, GRADE),
+            "ask_query": urlencode([("line", line.key) for line in lines]),
             "here": request.get_full_path(),
         },
     )

@@ -19,7 +19,7 @@ from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import CONTRIBUTE, GRADE, SEE_ALL_EVIDENCE, VIEW, may
 from readiness.reviews.models import Membership, Review
 
-from . import index_exports
+from . import index_exports, storage
 from .alignment import confirm_line, decide
 from .audit import audit
 from .corrections import FIELD_NAMES, correct_document, may_correct
@@ -27,7 +27,6 @@ from .domain.dating import SOURCE_LABELS
 from .domain.doctype import AREA_LABELS, UNSURE_BELOW
 from .domain.stale import age_in_words
 from .forms import AddLineForm, CorrectionForm, DecisionForm, UploadForm
-from .ingest import stored_path
 from .jobs import report_of, start_upload_job
 from .models import Alignment, DocumentChange, EvidenceDocument, IngestJob, RejectedFile
 from .queries import (
@@ -290,12 +289,16 @@ def correct(request: HttpRequest, review_id: int, document_id: int) -> HttpRespo
 
 
 @login_required
-def original(request: HttpRequest, review_id: int, document_id: int) -> FileResponse:
-    """The file as the agency supplied it, for those who may see the document."""
+def original(request: HttpRequest, review_id: int, document_id: int) -> HttpResponse:
+    """The file as the agency supplied it, for those who may see the document, once its
+    bytes are checked against the hash taken when it arrived."""
     review, _, item = document_for(request, review_id, document_id)
-    path = stored_path(item.content_hash)
-    if not path.exists():
-        raise Http404
+    try:
+        handle = storage.open_verified(item.content_hash)
+    except FileNotFoundError:
+        raise Http404 from None
+    except storage.DamagedFile:
+        return damaged_file(request, review, [item])
     audit.info(
         "evidence document downloaded",
         extra={"user": request.user.pk, "review": review.id, "document": item.id},
@@ -303,13 +306,25 @@ def original(request: HttpRequest, review_id: int, document_id: int) -> FileResp
     source = item.sources.order_by("id").first()
     name = PurePosixPath(source.path).name if source else f"document-{item.id}.{item.file_type}"
     response = FileResponse(
-        path.open("rb"),
+        handle,
         as_attachment=True,
         filename=name,
         content_type=DOWNLOAD_TYPES.get(item.file_type, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def damaged_file(
+    request: HttpRequest, review: Review, documents: list[EvidenceDocument]
+) -> HttpResponse:
+    """Refuse to send a stored file that no longer matches its hash (already logged)."""
+    return render(
+        request,
+        "evidence/damaged.html",
+        {"review": review, "documents": documents},
+        status=500,
+    )
 
 
 @login_required
@@ -503,7 +518,11 @@ def index_export(request: HttpRequest, review_id: int, format: str) -> HttpRespo
     stopped = privacy.gate(request, review, membership, export_for_index_format(format))
     if stopped:
         return stopped
-    content = writer(index_exports.evidence_index(review))
+    try:
+        content = writer(index_exports.evidence_index(review))
+    except storage.DamagedFile as error:
+        damaged = EvidenceDocument.objects.filter(review=review, content_hash=error.expected)
+        return damaged_file(request, review, list(damaged))
     response = HttpResponse(content, content_type=content_type)
     name = slugify(f"{review.area} evidence index")
     response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'

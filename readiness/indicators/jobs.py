@@ -1,5 +1,6 @@
-"""Data imports run in the background: the files wait in a job folder under the data
-directory and a worker (`readiness worker`) reads and stores them.
+"""Data imports run in the background: the files wait in the uploads storage
+(`imports/<job>/`, in the data directory or the bucket) and a worker (`readiness worker`)
+reads and stores them.
 
 Reading and computing touch nothing, and report how many files are read; the import is
 stored with the job's link to it in one transaction (`services.store_import`), so a worker
@@ -9,21 +10,19 @@ the next run there is nothing more to do. Either way the end state is one clean 
 
 from __future__ import annotations
 
-import shutil
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django_tasks import task
 
-from readiness.lib.jobs import describe, job_folder, run, set_progress
+from readiness.lib.jobs import describe, forget_files, keep_files, kept_bytes, run, set_progress
 from readiness.reviews.models import Review
 
 from .domain.imports import ImportFileError
 from .models import ImportJob
 from .services import read_import, store_import
 
-FOLDER = "imports"
+FOLDER = "imports"  # in the uploads storage
 
 
 def start_import_job(
@@ -31,15 +30,7 @@ def start_import_job(
 ) -> ImportJob:
     """Keep the files (numbered: their names are untrusted) and queue the job."""
     job = ImportJob.objects.create(review=review, kind=kind, created_by=user)
-    folder = job_folder(FOLDER, job.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = []
-    for number, upload in enumerate(uploads, start=1):
-        name = f"{number:04d}"
-        with open(folder / name, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        stored.append([name, upload.name])
+    stored = keep_files(FOLDER, job.id, uploads)
     job.uploads = stored
     job.total = len(stored) + 1  # each file read, then the values stored
     job.save(update_fields=["uploads", "total"])
@@ -55,14 +46,13 @@ def import_upload(job_id: int) -> None:
 
 def run_job(job: ImportJob) -> None:
     if run(job, _import, reason=_reason):
-        shutil.rmtree(job_folder(FOLDER, job.id), ignore_errors=True)
+        forget_files(FOLDER, job.id, [stored for stored, _ in job.uploads])
 
 
 def _import(job: ImportJob) -> None:
     if job.data_import_id is not None:
         return  # stored by a worker that died before it could say so
-    folder = job_folder(FOLDER, job.id)
-    files = {name: (folder / stored).read_bytes() for stored, name in job.uploads}
+    files = {name: kept_bytes(FOLDER, job.id, stored) for stored, name in job.uploads}
     total = len(job.uploads) + 1
     computed = read_import(job.kind, files, progress=lambda read: set_progress(job, read, total))
     set_progress(job, len(job.uploads), total)
@@ -78,8 +68,8 @@ def _reason(error: Exception) -> str:
         said = str(error).rstrip()
     elif isinstance(error, FileNotFoundError):
         said = (
-            f"The uploaded files were no longer in the data directory ({error.filename}): "
-            "upload them again"
+            "The uploaded files were no longer where uploads wait for the worker "
+            f"({error.filename or error}): upload them again"
         )
     else:
         said = describe(error)

@@ -17,8 +17,8 @@ from readiness.frameworks.models import LineOfEnquiry
 from readiness.reviews.models import Agency
 
 from . import services
-from .domain.notes import quote_attribution
 from .models import Interview, NotePassage
+from .report import credit
 
 
 @login_required
@@ -138,10 +138,7 @@ def quotes(request: HttpRequest, review_id: int, format: str = "html") -> HttpRe
     rows = [
         {
             "text": p.text,
-            "by": quote_attribution(
-                p.note.interview.role or "participant in a focus group",
-                p.note.interview.agency.name if p.note.interview.agency else "",
-            ),
+            "by": credit(p.note.interview),
             "line": p.line.question if p.line else "",
             "interview": p.note.interview,
         }

@@ -10,6 +10,16 @@ def valid_id(value: int) -> bool:
     return 1 <= value <= MAX_ID
 
 
+def posted_id(value: str | None) -> int:
+    """An id sent in a form or query string, or 0 (no row has it) when it is not one: a
+    view then finds nothing and says so, instead of the database refusing the value."""
+    text = (value or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
+        return 0
+    number = int(text)
+    return number if valid_id(number) else 0
+
+
 class IdConverter:
     regex = "[0-9]{1,19}"
 

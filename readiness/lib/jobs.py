@@ -10,11 +10,13 @@ the work itself goes on from what its last transaction stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.utils import timezone
 
@@ -54,10 +56,36 @@ class Job(models.Model):
 J = TypeVar("J", bound=Job)
 
 
-def job_folder(kind: str, job_id: int) -> Path:
-    """Where a job's files wait for the worker: under the data directory, so every worker
-    of the installation reads them."""
-    return Path(settings.DATA_DIR) / kind / str(job_id)
+def job_storage() -> Storage:
+    """Where jobs keep their files: the "uploads" storage (a folder of the data directory, or
+    the bucket), which every web server and worker of the installation shares."""
+    return storages["uploads"]
+
+
+def keep_files(kind: str, job_id: int, uploads: Iterable[File]) -> list[list[str]]:
+    """Keep UPLOADS for the worker, numbered (their names are untrusted) under KIND/JOB_ID/;
+    the pairs [stored name, name given] to record on the job."""
+    storage, kept = job_storage(), []
+    for number, upload in enumerate(uploads, start=1):
+        stored = f"{number:04d}"
+        storage.save(f"{kind}/{job_id}/{stored}", upload)
+        kept.append([stored, upload.name])
+    return kept
+
+
+def kept_bytes(kind: str, job_id: int, stored: str) -> bytes:
+    with job_storage().open(f"{kind}/{job_id}/{stored}", "rb") as kept:
+        return kept.read()
+
+
+def forget_files(kind: str, job_id: int, stored: Iterable[str]) -> None:
+    """Delete a finished job's waiting files (and, in the data directory, their folder)."""
+    storage = job_storage()
+    for name in stored:
+        storage.delete(f"{kind}/{job_id}/{name}")
+    if isinstance(storage, FileSystemStorage):
+        with suppress(OSError):
+            storage.delete(f"{kind}/{job_id}")
 
 
 def set_progress(job: Job, done: int, total: int | None = None, *also: str) -> None:

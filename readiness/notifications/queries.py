@@ -28,11 +28,13 @@ from .domain.compose import (
     Outgoing,
     Recipient,
     RequestFact,
+    WithdrawnFact,
     answer_email,
     digest_email,
     due_email,
     mention_email,
     request_email,
+    withdrawn_email,
 )
 from .models import NotificationSettings, SentNotification
 
@@ -86,8 +88,29 @@ def candidates(today: date) -> list[Outgoing]:
 
     since = today - timedelta(days=MENTIONS_WITHIN_DAYS)
     members = {(m.review_id, m.user_id) for m in memberships}
+    # A withdrawal is news only to those who were told of the request.
+    withdrawn = list(
+        EvidenceRequest.objects.filter(
+            status=EvidenceRequest.WITHDRAWN, withdrawn_at__date__gte=since
+        ).select_related("review", "agency", "withdrawn_by")
+    )
+    told = set(
+        SentNotification.objects.filter(key__in=[f"request:{r.id}" for r in withdrawn]).values_list(
+            "user_id", "key"
+        )
+    )
+    for r in withdrawn:
+        fact = WithdrawnFact(r.id, r.review.name, r.agency.name, _name(r.withdrawn_by),
+                             r.withdraw_reason,
+                             link(reverse("asks:detail", args=[r.review_id, r.id])))  # fmt: skip
+        for user in contributors[r.agency_id]:
+            if (user.id, f"request:{r.id}") in told:
+                out.append(withdrawn_email(_recipient(user), fact, settings_url))
+
     answered = (
-        EvidenceRequest.objects.exclude(status=EvidenceRequest.OPEN)
+        EvidenceRequest.objects.filter(
+            status__in=(EvidenceRequest.ANSWERED, EvidenceRequest.DECLINED)
+        )
         .filter(answered_at__date__gte=since, asked_by__isnull=False)
         .select_related("review", "agency", "asked_by", "answered_by")
         .annotate(supplied=Count("documents"))

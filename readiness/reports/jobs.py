@@ -1,21 +1,17 @@
 """The report built in the background: a worker reads the review, checks and draws the
-report, and stores the file under the data directory (`readiness worker`).
+report, and keeps the file in the storage jobs share (`readiness worker`).
 
-Building writes the file whole under a temporary name and then renames it, so a worker
-killed part-way leaves either no file or a whole one, and the next run writes the same file
-again: the end state is one clean run's.
+The file is stored whole, so a worker killed part-way leaves either no file or a whole one,
+and the next run writes the same file again: the end state is one clean run's.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
 from django_tasks import task
 
-from readiness.lib.jobs import describe, run, set_progress
+from readiness.lib.jobs import describe, job_storage, run, set_progress
 from readiness.reviews.models import Review
 
 from .domain.check import ReportCheckError
@@ -26,8 +22,9 @@ from .services import FORMATS, render, report_document, stored_template
 KEPT = 5  # prepared reports kept per review, newest first
 
 
-def build_path(build: ReportBuild) -> Path:
-    return Path(settings.DATA_DIR) / "reports" / f"{build.id}.{FORMATS[build.fmt][1]}"
+def kept_name(build: ReportBuild) -> str:
+    """The prepared file's name in the storage jobs share (job_storage)."""
+    return f"reports/{build.id}.{FORMATS[build.fmt][1]}"
 
 
 def start_report_build(
@@ -57,11 +54,9 @@ def _build(build: ReportBuild) -> None:
     set_progress(build, 1)
     data = render(built.document, build.fmt, template)
     set_progress(build, 2)
-    path = build_path(build)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    waiting = path.with_name(f".{path.name}.part")
-    waiting.write_bytes(data)
-    os.replace(waiting, path)
+    # Written whole (the data directory's storage renames a finished file into place; a
+    # bucket's object appears whole), over the same name on a second run.
+    job_storage().save(kept_name(build), ContentFile(data))
     build.size = len(data)
     set_progress(build, ReportBuild.STEPS, None, "size")
     _forget_older(build)
@@ -72,7 +67,7 @@ def _forget_older(build: ReportBuild) -> None:
     page lists only the newest (KEPT) anyway."""
     older = ReportBuild.objects.filter(review=build.review).order_by("-created_at", "-id")[KEPT:]
     for old in older:
-        build_path(old).unlink(missing_ok=True)
+        job_storage().delete(kept_name(old))
         old.delete()
 
 

@@ -10,15 +10,17 @@ from django.utils import timezone
 
 from readiness.actions.models import ActionItem, Finding
 from readiness.assessment.queries import review_grid
-from readiness.audits.report import fieldwork_activities
+from readiness.audits.report import audit_shares, cited_audits, fieldwork_activities
 from readiness.evidence.index_exports import evidence_index
 from readiness.evidence.models import EvidenceDocument
 from readiness.frameworks.models import GradeDescriptor
 from readiness.indicators.queries import definition, review_indicators
+from readiness.interviews.report import report_quotes
 from readiness.lib.branding import report_branding
 from readiness.narratives.domain.approval import current as current_version
 from readiness.narratives.models import Narrative
 from readiness.reviews.models import Review
+from readiness.thresholds.report import report_thresholds
 
 from .domain.data import (
     Activity,
@@ -85,7 +87,8 @@ def _indicator_title(indicator_id: str) -> str:
 
 def _findings(review: Review) -> tuple[tuple[FindingData, ...], dict[int, int]]:
     """The newest copy of each finding (a carried-forward finding replaces its original),
-    and a map from every finding's id to the id of its newest copy."""
+    and a map from every finding's id to the id of its newest copy. A copy counts the case
+    file audits cited by any finding it was carried from, each once."""
     rows = list(
         Finding.objects.filter(review=review)
         .select_related("phase", "origin_phase")
@@ -101,6 +104,15 @@ def _findings(review: Review) -> tuple[tuple[FindingData, ...], dict[int, int]]:
         while step is not None and step in newest:
             newest[step] = finding.id
             step = parents.get(step)
+    cited = cited_audits(review)
+
+    def audits(finding_id: int | None) -> set[int]:
+        found: set[int] = set()
+        while finding_id is not None:
+            found |= cited.get(finding_id, frozenset())
+            finding_id = parents.get(finding_id)
+        return found
+
     data = tuple(
         FindingData(
             id=f.id,
@@ -114,6 +126,7 @@ def _findings(review: Review) -> tuple[tuple[FindingData, ...], dict[int, int]]:
             origin=f.origin_phase.name
             if f.origin_phase_id and f.origin_phase_id != f.phase_id
             else "",
+            audits=len(audits(f.id)) if cited else 0,
         )
         for f in rows
         if not f.copies
@@ -221,4 +234,7 @@ def report_data(review: Review, today: date | None = None) -> ReportData:
         evidence=_evidence(review),
         indicators=_indicators(review),
         narratives=_narratives(review),
+        audit_shares=audit_shares(review),
+        quotes=report_quotes(review),
+        thresholds=report_thresholds(review),
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from readiness.lib.jobs import job_storage
 from readiness.privacy import views as privacy
 from readiness.privacy.models import ExportConfirmation
 from readiness.reviews.access import get_review_for_user
@@ -18,7 +19,7 @@ from .domain import html
 from .domain.check import ReportCheckError
 from .domain.word import TemplateError
 from .forms import ActivityForm, PrepareForm, TemplateForm
-from .jobs import KEPT, build_path, start_report_build
+from .jobs import KEPT, kept_name, start_report_build
 from .models import ReportBuild, ReportTemplate, ReviewActivity
 from .services import FORMATS, build_report, build_sef, report_document, save_template
 
@@ -124,11 +125,11 @@ def build_file(request: HttpRequest, review_id: int, build_id: int) -> HttpRespo
     stopped = privacy.gate(request, review, membership, ExportConfirmation.REPORT)
     if stopped:
         return stopped
-    path = build_path(job)
-    if not path.exists():
+    storage, name = job_storage(), kept_name(job)
+    if not storage.exists(name):
         raise Http404("The prepared file is no longer kept: prepare the report again.")
     return FileResponse(
-        open(path, "rb"),
+        storage.open(name, "rb"),
         as_attachment=True,
         filename=_file_name(review, job.fmt, job.annex),
         content_type=FORMATS[job.fmt][0],

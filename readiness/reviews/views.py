@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from readiness.frameworks.access import visible_frameworks
+from readiness.sso.context import sso_context
 
 from . import services
 from .access import get_review_for_user
@@ -174,11 +175,22 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "reviews/join.html", {
             "problem": "This link is not a valid invitation. Check you copied all of it.",
         }, status=404)  # fmt: skip
+    signed_in = request.user.is_authenticated
+    if signed_in and invitation.accepted_by_id == request.user.id:
+        # Single sign-on accepted it as they signed in to come back here.
+        return redirect("reviews:detail", review_id=invitation.review_id)
     problem = services.invitation_problem(invitation)
     if problem:
         return render(request, "reviews/join.html", {"problem": problem, "invitation": invitation},
                       status=410)  # fmt: skip
-    signed_in = request.user.is_authenticated
+    sso = sso_context(request.path)
+    if not signed_in and not sso["local_passwords"]:
+        # No password accounts here: signing in through the organisation's service accepts
+        # the invitation waiting for the person's address.
+        return render(request, "reviews/join.html", {
+            "invitation": invitation, "role": dict(Membership.ROLES)[invitation.role].lower(),
+            **sso,
+        }, status=403 if request.method == "POST" else 200)  # fmt: skip
     form = None if signed_in else JoinForm(request.POST or None)
     if request.method == "POST" and (signed_in or form.is_valid()):
         user = request.user
@@ -198,7 +210,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "reviews/join.html", {
         "invitation": invitation, "form": form,
         "role": dict(Membership.ROLES)[invitation.role].lower(),
-        "login_url": reverse("login") + "?next=" + request.path,
+        "login_url": reverse("login") + "?next=" + request.path, **sso,
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +20,15 @@ from .models import Invitation, ThresholdAnswer, ThresholdCheck, ThresholdRespon
 
 VIGNETTES = Path(__file__).resolve().parent / "data" / "vignettes.yaml"
 MAX_LINKS = 500
+audit = logging.getLogger("readiness.audit")
+
+# Why a check's cases are fixed once anyone has answered: said on the page and on refusal.
+ANSWERED = (
+    "People have answered this check, so its cases' text and intended levels are fixed and "
+    "no case can be added or removed: the answers already given would no longer mean the "
+    "same. You can still correct a title or change the order; to ask about other cases, "
+    "start a new check."
+)
 
 
 class ThresholdError(ValueError):
@@ -45,6 +55,96 @@ def create_check(review: Review, title: str, user: AbstractBaseUser | None) -> T
         for n, v in enumerate(shipped, start=1)
     )
     return check
+
+
+def _lock(check_id: int) -> None:
+    """Hold the check's row: recording answers takes the same lock, so a case cannot change
+    between "nobody has answered" and the change being saved."""
+    ThresholdCheck.objects.select_for_update().filter(pk=check_id).first()
+
+
+def answered(check: ThresholdCheck) -> bool:
+    return check.responses.exists()
+
+
+def _log(what: str, check: ThresholdCheck, user: AbstractBaseUser | None, **ids: object) -> None:
+    audit.info(what, extra={"user": user.pk if user is not None else None,
+                            "review": check.review_id, "check": check.id, **ids})  # fmt: skip
+
+
+@transaction.atomic
+def add_vignette(
+    check: ThresholdCheck, title: str, text: str, intended_level: str,
+    user: AbstractBaseUser | None,
+) -> Vignette:  # fmt: skip
+    """A case at the end of CHECK; refused once anyone has answered (their answers would
+    lack it)."""
+    _lock(check.pk)
+    if answered(check):
+        raise ThresholdError(ANSWERED)
+    last = check.vignettes.order_by("-position").values_list("position", flat=True).first()
+    vignette = Vignette.objects.create(
+        threshold_check=check, position=(last or 0) + 1, title=title.strip(),
+        text=text.strip(), intended_level=intended_level,
+    )  # fmt: skip
+    _log("thresholds case added", check, user, case=vignette.title)
+    return vignette
+
+
+@transaction.atomic
+def update_vignette(
+    vignette: Vignette, title: str, text: str, intended_level: str,
+    user: AbstractBaseUser | None,
+) -> list[str]:  # fmt: skip
+    """Save the case; returns the names of the fields that changed. Once anyone has
+    answered, a changed text or intended level is refused: a title may still be corrected."""
+    check = vignette.threshold_check
+    _lock(check.pk)
+    new = {"title": title.strip(), "text": text.strip(), "intended_level": intended_level}
+    changed = [name for name, value in new.items() if getattr(vignette, name) != value]
+    if {"text", "intended_level"} & set(changed) and answered(check):
+        raise ThresholdError(ANSWERED)
+    if changed:
+        for name in changed:
+            setattr(vignette, name, new[name])
+        vignette.save(update_fields=changed)
+        _log("thresholds case changed", check, user, case=vignette.title,
+             fields=", ".join(changed))  # fmt: skip
+    return changed
+
+
+@transaction.atomic
+def move_vignette(vignette: Vignette, up: bool, user: AbstractBaseUser | None) -> bool:
+    """Swap the case with the one before (UP) or after it. The order changes no answer's
+    meaning, so it may change at any time. Returns whether it moved."""
+    check = vignette.threshold_check
+    cases = list(check.vignettes.select_for_update().order_by("position", "id"))
+    at = next(n for n, v in enumerate(cases) if v.id == vignette.id)
+    to = at - 1 if up else at + 1
+    if not 0 <= to < len(cases):
+        return False
+    cases[at], cases[to] = cases[to], cases[at]
+    for position, case in enumerate(cases, start=1):
+        case.position = position
+    Vignette.objects.bulk_update(cases, ["position"])
+    _log("thresholds case moved", check, user, case=vignette.title, to=to + 1)
+    return True
+
+
+@transaction.atomic
+def remove_vignette(vignette: Vignette, user: AbstractBaseUser | None) -> None:
+    check = vignette.threshold_check
+    _lock(check.pk)
+    if answered(check):
+        raise ThresholdError(ANSWERED)
+    if check.vignettes.count() <= 1:
+        raise ThresholdError("A check needs at least one case: add another before removing this.")
+    vignette.delete()
+    rest = list(check.vignettes.order_by("position", "id"))
+    for position, case in enumerate(rest, start=1):
+        case.position = position
+    Vignette.objects.bulk_update(rest, ["position"])
+    _log("thresholds case removed", check, user, case=vignette.title)
 
 
 def make_links(
@@ -97,6 +197,7 @@ def record(token: str, levels: dict[int, str]) -> ThresholdResponse:
         raise ThresholdError(reason)
     # Lock the invitation so that two submissions of one link cannot both count.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    _lock(invitation.threshold_check_id)
     if invitation.used_at is not None:
         raise ThresholdError("This link has already been used: each link can be used once.")
     vignettes = {v.id: v for v in invitation.threshold_check.vignettes.all()}

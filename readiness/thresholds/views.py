@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from readiness.lib.converters import posted_id
 from readiness.lib.text import spreadsheet_cell
 from readiness.reviews.access import get_review_for_user
 from readiness.reviews.domain.roles import GRADE, SEE_ALL_EVIDENCE
@@ -21,7 +22,8 @@ from readiness.reviews.models import Agency
 
 from . import services
 from .domain.results import LEVELS, MIN_GROUP
-from .models import ThresholdCheck
+from .forms import VignetteForm
+from .models import ThresholdCheck, Vignette
 
 # Answer pages need no account, so failed tries are limited per address: a guessed token is
 # one of 2**192, but a flood should still stop quickly. Only failures count, so that staff
@@ -86,14 +88,85 @@ def check(
         "vignettes": item.vignettes.all(), "links": links, "min_group": MIN_GROUP,
         "agencies": Agency.objects.filter(review=review),
         "may_run": membership.role in ("lead", "reviewer"),
+        "answered": services.answered(item), "why_fixed": services.ANSWERED,
     })  # fmt: skip
+
+
+@login_required
+def vignette(
+    request: HttpRequest, review_id: int, check_id: int, vignette_id: int | None = None
+) -> HttpResponse:
+    """Add a case to a check (VIGNETTE_ID None) or change one, for those who run checks."""
+    review, _, item = _check_for(request, review_id, check_id, GRADE)
+    case = (
+        get_object_or_404(Vignette, threshold_check=item, id=vignette_id) if vignette_id else None
+    )
+    answered = services.answered(item)
+    form = VignetteForm(request.POST or None, vignette=case, locked=answered)
+    refused = answered and case is None  # nothing may be added once anyone has answered
+    if request.method == "POST" and not refused and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if case is None:
+                services.add_vignette(item, data["title"], data["text"], data["intended_level"],
+                                      request.user)  # fmt: skip
+                messages.success(request, f"Case “{data['title'].strip()}” added.")
+            else:
+                services.update_vignette(case, data["title"], data["text"],
+                                         data["intended_level"], request.user)  # fmt: skip
+                messages.success(request, f"Case “{case.title}” saved.")
+        except services.ThresholdError as problem:
+            form.add_error(None, str(problem))
+        else:
+            return redirect(reverse("thresholds:check", args=[review.id, item.id]) + "#cases")
+    status = 200
+    if request.method == "POST":
+        status = 409 if refused else 400
+    return render(request, "thresholds/vignette.html", {
+        "review": review, "check": item, "case": case, "form": form, "answered": answered,
+        "refused": refused, "why_fixed": services.ANSWERED,
+    }, status=status)  # fmt: skip
+
+
+def _case_for(
+    request: HttpRequest, review_id: int, check_id: int, vignette_id: int
+) -> HttpResponse:
+    review, _, item = _check_for(request, review_id, check_id, GRADE)
+    case = get_object_or_404(Vignette.objects.select_related("threshold_check"),
+                             threshold_check=item, id=vignette_id)  # fmt: skip
+    return review, item, case
+
+
+@login_required
+@require_POST
+def move_vignette(
+    request: HttpRequest, review_id: int, check_id: int, vignette_id: int
+) -> HttpResponse:
+    review, item, case = _case_for(request, review_id, check_id, vignette_id)
+    services.move_vignette(case, request.POST.get("direction") == "up", request.user)
+    return redirect(reverse("thresholds:check", args=[review.id, item.id]) + "#cases")
+
+
+@login_required
+@require_POST
+def remove_vignette(
+    request: HttpRequest, review_id: int, check_id: int, vignette_id: int
+) -> HttpResponse:
+    review, item, case = _case_for(request, review_id, check_id, vignette_id)
+    try:
+        services.remove_vignette(case, request.user)
+    except services.ThresholdError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, f"Case “{case.title}” removed.")
+    return redirect(reverse("thresholds:check", args=[review.id, item.id]) + "#cases")
 
 
 @login_required
 @require_POST
 def make_links(request: HttpRequest, review_id: int, check_id: int) -> HttpResponse:
     review, _, item = _check_for(request, review_id, check_id, GRADE)
-    agency = Agency.objects.filter(review=review, id=request.POST.get("agency") or 0).first()
+    agency = Agency.objects.filter(review=review, id=posted_id(request.POST.get("agency"))).first()
     try:
         if agency is None:
             raise services.ThresholdError("Choose the agency whose staff will answer.")

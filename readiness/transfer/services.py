@@ -24,7 +24,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
-from readiness.evidence.ingest import stored_path
+from readiness.evidence import storage
 from readiness.frameworks.models import Framework, GradeLevel, Judgement, LineOfEnquiry
 from readiness.reviews.models import Review
 
@@ -233,10 +233,10 @@ def export_review(review: Review) -> bytes:
         info.size = len(body)
         archive.addfile(info, io.BytesIO(body))
         for content_hash in hashes:
-            path = stored_path(content_hash)
-            if not path.exists():
+            try:
+                raw = storage.read(content_hash)  # checked against its hash; damaged stops it
+            except FileNotFoundError:
                 continue
-            raw = path.read_bytes()
             info = _deterministic(tarfile.TarInfo(f"evidence/{content_hash}"))
             info.size = len(raw)
             archive.addfile(info, io.BytesIO(raw))
@@ -377,17 +377,11 @@ def _users(people: list[dict]) -> dict[str, int]:
 
 def _store_files(files: dict[str, bytes]) -> None:
     import hashlib
-    import os
 
     for content_hash, raw in files.items():
         if hashlib.sha256(raw).hexdigest() != content_hash:
             raise ImportRefused(f"The evidence file {content_hash} does not match its hash.")
-        target = stored_path(content_hash)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".import.part")
-            partial.write_bytes(raw)
-            os.replace(partial, target)
+        storage.store(content_hash, raw)
 
 
 def _index(review: Review) -> None:

@@ -86,3 +86,22 @@ def test_the_lead_downloads_the_index_and_the_pack(page: Page, live_server, libr
         page.get_by_role("link", name="evidence pack (zip)").click()
     names = zipfile.ZipFile(download.value.path()).namelist()
     assert names[0] == "00 Evidence index.html"
+
+
+def test_a_damaged_file_is_refused_on_a_page_that_names_it(page: Page, live_server, library):
+    from readiness.evidence.models import EvidenceDocument
+
+    document = EvidenceDocument.objects.get(review=library, agency__name="Anyshire Police")
+    stored = library_file(document)
+    stored.write_bytes(stored.read_bytes() + b" altered")
+    log_in(page, live_server.url, "priya.lead")
+    page.goto(f"{live_server.url}/reviews/{library.id}/evidence/documents/{document.id}/original/")
+    expect(page.get_by_role("heading", name="A stored file is damaged")).to_be_visible()
+    expect(page.get_by_role("link", name=document.title)).to_be_visible()
+    assert_accessible(page)
+
+
+def library_file(document) -> Path:
+    from readiness.evidence.storage import evidence_storage, name_for
+
+    return Path(evidence_storage().path(name_for(document.content_hash)))

@@ -49,9 +49,14 @@ def test_the_lead_invites_and_the_invitee_joins_through_the_link(
     expect(nav.get_by_role("link", name="Report")).to_have_count(0)
     expect(nav.get_by_role("link", name="Settings")).to_have_count(0)
     assert_accessible(invitee)
+    # Used: its owner coming back is taken to the review, anyone else is told.
     invitee.goto(link)
-    expect(invitee.get_by_text("This invitation has already been used.")).to_be_visible()
+    expect(invitee).to_have_url(f"{live_server.url}/reviews/{review.id}/")
     invitee.context.close()
+    stranger = browser.new_context(bypass_csp=True).new_page()
+    stranger.goto(link)
+    expect(stranger.get_by_text("This invitation has already been used.")).to_be_visible()
+    stranger.context.close()
 
 
 def test_the_lead_changes_a_role(page: Page, live_server, demo):

@@ -65,7 +65,7 @@ def test_the_lead_asks_the_police_and_the_police_answer_by_upload(
 
     log_in(page, live_server.url, "priya.lead")
     page.goto(f"{live_server.url}/reviews/{review.id}/requests/")
-    answered = page.get_by_role("table", name="Requests answered or declined")
+    answered = page.get_by_role("table", name="Requests answered, declined or withdrawn")
     expect(answered.get_by_text("Answered", exact=True)).to_be_visible()
     assert_accessible(page)
 

@@ -28,6 +28,12 @@ MATRIX = [
     # A request to another agency: the contributor cannot see it at all.
     ("asks:detail", ("health_request",), "get", (200, 200, 404, 200, 404)),
     ("asks:answer", ("health_request",), "post", (400, 400, 404, 403, 404)),
+    # Changing and withdrawing: whoever may ask; never the asked agency itself.
+    ("asks:edit", ("request",), "get", (200, 200, 403, 403, 404)),
+    ("asks:edit", ("request",), "post", (400, 400, 403, 403, 404)),
+    ("asks:withdraw", ("request",), "post", (302, 302, 403, 403, 404)),
+    ("asks:edit", ("health_request",), "get", (200, 200, 404, 403, 404)),
+    ("asks:withdraw", ("health_request",), "post", (302, 302, 404, 403, 404)),
     ("conversations:add", ("judgement",), "post", (302, 302, 302, 302, 404)),
     ("conversations:add", ("health_document",), "post", (302, 302, 404, 302, 404)),
     ("conversations:show", ("comment",), "get", (302, 302, 302, 302, 404)),

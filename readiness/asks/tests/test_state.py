@@ -5,6 +5,8 @@ import pytest
 from readiness.asks.domain.state import (
     AskError,
     RequestRow,
+    check_answerable,
+    check_changeable,
     check_decline,
     check_request,
     state_of,
@@ -22,8 +24,8 @@ def test_an_open_request_due_today_is_still_open():
     assert state_of("open", TODAY, TODAY) == "open"
 
 
-@pytest.mark.parametrize("status", ["answered", "declined"])
-def test_answered_and_declined_requests_are_never_overdue(status):
+@pytest.mark.parametrize("status", ["answered", "declined", "withdrawn"])
+def test_answered_declined_and_withdrawn_requests_are_never_overdue(status):
     assert state_of(status, date(2026, 1, 1), TODAY) == status
 
 
@@ -77,3 +79,41 @@ def test_the_summary_counts_each_state_and_lists_the_waiting_soonest_first():
         "state": "overdue",
         "asked_by": "",
     }
+
+
+def test_a_changed_request_may_keep_a_date_already_past_but_not_move_to_one():
+    past = date(2026, 11, 20)
+    check_request(1, [1], past, "x", TODAY, kept_due=past)  # saved unchanged: fine
+    with pytest.raises(AskError) as refused:
+        check_request(1, [1], date(2026, 11, 21), "x", TODAY, kept_due=past)
+    assert str(refused.value) == "The date you need the evidence by cannot be in the past."
+
+
+@pytest.mark.parametrize(
+    "status,message",
+    [
+        ("answered", "This request has been answered: it can no longer be withdrawn."),
+        ("declined", "This request has been declined: it can no longer be withdrawn."),
+        ("withdrawn", "This request was withdrawn: it can no longer be withdrawn."),
+    ],
+)
+def test_only_an_open_request_may_be_changed_or_withdrawn(status, message):
+    check_changeable("open", "withdrawn")
+    with pytest.raises(AskError) as refused:
+        check_changeable(status, "withdrawn")
+    assert str(refused.value) == message
+
+
+def test_only_a_withdrawn_request_cannot_be_answered():
+    for status in ("open", "answered", "declined"):
+        check_answerable(status)
+    with pytest.raises(AskError) as refused:
+        check_answerable("withdrawn", "declined")
+    assert str(refused.value) == "This request was withdrawn: it can no longer be declined."
+
+
+def test_a_withdrawn_request_is_counted_but_never_waits():
+    summary = summarise([_row(1, "open", date(2026, 12, 1)),
+                         _row(2, "withdrawn", date(2026, 11, 30))])  # fmt: skip
+    assert (summary.open, summary.withdrawn, [r.id for r in summary.rows]) == (1, 1, [1])
+    assert summary.as_dict()["withdrawn"] == 1

@@ -138,14 +138,15 @@ def test_the_lead_sees_every_request_by_state(as_lead, review, police, health):
         (late.id, "overdue"), (soon.id, "open")
     ]  # fmt: skip
     assert [(r.id, r.state) for r in response.context["done"]] == [(done.id, "answered")]
-    assert "1 open, 1 overdue, 1 answered, 0 declined." in response.content.decode()
+    assert "1 open, 1 overdue, 1 answered, 0 declined, 0 withdrawn." in (response.content.decode())
 
 
 def test_the_json_twin(as_viewer, review, police, lead, lines):
     request = make_request(review, police, due=date(2026, 11, 20), asked_by=lead,
                            keys=(lines[0].key,))  # fmt: skip
     data = as_viewer.get(reverse("asks:index-json", args=[review.id])).json()
-    assert data["summary"] == {"open": 0, "overdue": 1, "answered": 0, "declined": 0}
+    assert data["summary"] == {"open": 0, "overdue": 1, "answered": 0, "declined": 0,
+                               "withdrawn": 0}  # fmt: skip
     assert data["requests"] == [
         {
             "id": request.id,
@@ -158,6 +159,8 @@ def test_the_json_twin(as_viewer, review, police, lead, lines):
             "asked_at": request.asked_at.isoformat(),
             "answered_by": "",
             "decline_reason": "",
+            "withdrawn_by": "",
+            "withdraw_reason": "",
         }
     ]
 

@@ -104,3 +104,28 @@ def test_the_counting_is_kept_until_the_fieldwork_changes(
         as_lead.get(url)
     answer_all(audit, {"assessment_quality": ("inadequate", "")}, reviewer)
     assert as_lead.get(url).json()["groups"]["team"][0]["counts"] == [0, 0, 0, 1]
+
+
+def test_the_report_sets_the_dashboards_share_beside_the_self_grade(review, graded):
+    from readiness.reports.domain.compose import compose
+    from readiness.reports.domain.data import AuditShare
+    from readiness.reports.domain.document import Paragraph, plain
+    from readiness.reports.queries import report_data
+
+    data = report_data(review)
+    assert data.audit_shares == (AuditShare("help_and_protection", 3, 1, "Good"),)
+    texts = [plain(b.content) for b in compose(data).blocks if isinstance(b, Paragraph)]
+    said = [text for text in texts if text.startswith("Case file audits")]
+    assert said == [
+        "Case file audits: 1 of 3 audited cases (33%) were good or better; the self-assessment "
+        "grades this Good."
+    ]
+
+
+def test_the_report_says_nothing_of_audits_that_grade_no_line(review, reviewer, sample):
+    from readiness.reports.queries import report_data
+
+    audit = start(review, sample, reviewer)
+    answer_all(audit, {"seen_alone": ("yes", "")}, reviewer)
+    services.submit(audit)
+    assert report_data(review).audit_shares == ()

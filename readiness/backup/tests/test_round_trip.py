@@ -1,6 +1,7 @@
 """A backup of a working installation restores into an empty one with every table row and
 evidence file as it was; a damaged archive and a non-empty installation are refused."""
 
+import hashlib
 import io
 import json
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from readiness.backup.domain.manifest import BadArchive, Manifest, problems, table_digest
+from readiness.lib.testing import s3
 
 READINESS = f"{shlex.quote(sys.executable)} -m readiness"
 ROOT = Path(__file__).resolve().parents[3]
@@ -136,6 +138,48 @@ def test_a_damaged_archive_is_refused_before_anything_changes(working, tmp_path)
         f"altered or damaged (its hash differs): {altered}\n"
     )
     assert [p.name for p in empty.iterdir()] == []
+
+
+@pytest.mark.slow
+def test_a_backup_restores_into_an_s3_bucket_and_backs_up_from_it(working, tmp_path):
+    """The same archive into an installation keeping its evidence in a bucket (a real S3
+    server, moto's), and out again: the files go through the storage both ways."""
+    archive = tmp_path / "backup.tar"
+    ok(f"{READINESS} backup --output {archive}", working)
+    saved = manifest_of(archive)["evidence"]
+    with s3.moto_server() as endpoint:
+        bucket = s3.new_bucket(endpoint)
+        environment = s3.environment(endpoint, bucket, prefix="anytown")
+        empty = tmp_path / "with-a-bucket"
+        empty.mkdir()
+        restored = ok(f"{READINESS} restore {archive}", empty, **environment)
+        assert restored.endswith("and 2 evidence files, every hash checked.\n")
+        assert s3.keys(endpoint, bucket) == sorted(f"anytown/{name}" for name in saved)
+        assert sorted(p.name for p in empty.iterdir()) == ["readiness.sqlite3"]
+
+        again = tmp_path / "again.tar"
+        ok(f"{READINESS} backup --output {again}", empty, **environment)
+        assert manifest_of(again)["evidence"] == saved
+        with tarfile.open(again) as tar:
+            assert {
+                name: hashlib.sha256(tar.extractfile(name).read()).hexdigest() for name in saved
+            } == saved
+
+        # An object altered in the bucket stops the backup; nothing is written.
+        first = sorted(saved)[0].removeprefix("evidence/")
+        client = s3.client(endpoint)
+        client.put_object(Bucket=bucket, Key=f"anytown/evidence/{first}", Body=b"altered")
+        found = hashlib.sha256(b"altered").hexdigest()
+        refused = run(f"{READINESS} backup --output {tmp_path / 'third.tar'}", empty, **environment)
+    assert refused.returncode == 1
+    expected = first.rsplit("/", 1)[1]
+    assert refused.stderr.splitlines() == [
+        f"evidence file damaged: {first} should hash to {expected} but hashes to {found}",
+        f"CommandError: Nothing was written. The stored file {first} does not match its "
+        f"recorded SHA-256 (expected {expected}, found {found}): it was changed or damaged in "
+        "storage, so it is not used. Put the original back from a backup (docs/backup.md).",
+    ]
+    assert not (tmp_path / "third.tar").exists()
 
 
 def test_the_manifest_names_what_is_missing_extra_or_altered():

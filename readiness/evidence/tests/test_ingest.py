@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness.evidence.ingest import ingest_path, stored_path
+from readiness.evidence import storage
+from readiness.evidence.ingest import ingest_path
 from readiness.evidence.models import (
     Alignment,
     DocumentSource,
@@ -45,7 +46,7 @@ def test_it_ingests_a_folder(review, lead, agencies, folder):
         "Anytown Borough Council/copy of strategy meetings.txt",
     ]
     assert strategy.ordered_by_line is True
-    assert stored_path(strategy.content_hash).read_bytes().startswith(b"Anytown strategy")
+    assert storage.read(strategy.content_hash).startswith(b"Anytown strategy")
     assert Passage.objects.filter(document=strategy).count() >= 2
 
 

@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks import TaskResultStatus
 
-from readiness.evidence.jobs import ingest_upload, job_folder
+from readiness.evidence.jobs import ingest_upload, upload_name
 from readiness.evidence.models import EvidenceDocument, IngestJob
+from readiness.evidence.storage import upload_storage
 
 from .factories import CARE_LEAVERS, STRATEGY
 
@@ -58,7 +59,7 @@ def test_an_upload_redirects_to_its_job_page_which_lists_what_it_did(as_lead, re
     assert "The file is empty." in html
     assert page.context["added"][0].id == document.id
     # The waiting files went once the documents had their own copies.
-    assert not job_folder(job.id).exists()
+    assert upload_storage().listdir("") == ([], [])
 
 
 def test_the_lead_sees_a_contributor_s_upload_and_the_contributor_only_their_own(
@@ -120,9 +121,10 @@ def test_a_failed_task_shows_its_reason(as_lead, lead, review, data_dir):
     result = ingest_upload.enqueue(job.id)  # its files never reached the job folder
     assert result.status == TaskResultStatus.FAILED
     job.refresh_from_db()
-    missing = job_folder(job.id) / "0001"
+    missing = upload_storage().path(upload_name(job.id, "0001"))
     reason = (
-        f"The uploaded files were no longer in the data directory ({missing}): upload them again."
+        "The uploaded files were no longer where uploads wait for the worker "
+        f"({missing}): upload them again."
     )
     assert (job.status, job.failure) == ("failed", reason)
     html = as_lead.get(_page(review, job)).content.decode()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from readiness.indicators.jobs import FOLDER, import_upload, start_import_job
 from readiness.indicators.models import DataImport, ImportJob, IndicatorValue
-from readiness.lib.jobs import job_folder
+from readiness.lib.jobs import job_storage
 
 from .test_indicator_views import TABLE, upload
 
@@ -63,7 +63,7 @@ def test_reading_reports_each_file_then_the_store(lead, review, monkeypatch):
     assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
     assert (job.status, job.done, job.total) == ("done", 4, 4)
     assert job.data_import.file_name == "a.csv, b.csv, c.csv"
-    assert not job_folder(FOLDER, job.id).exists()  # the waiting files went
+    assert not job_storage().exists(f"{FOLDER}/{job.id}")  # the waiting files went
 
 
 def test_a_task_run_again_after_the_store_imports_nothing_twice(lead, review):
@@ -113,10 +113,10 @@ def test_files_gone_from_the_data_directory_fail_with_the_reason(as_lead, lead, 
     )
     import_upload.enqueue(job.id)
     job.refresh_from_db()
-    missing = job_folder(FOLDER, job.id) / "0001"
+    missing = job_storage().path(f"{FOLDER}/{job.id}/0001")
     assert (job.status, job.failure) == (
         "failed",
-        f"The uploaded files were no longer in the data directory ({missing}): upload them "
-        "again. Nothing was imported.",
+        f"The uploaded files were no longer where uploads wait for the worker ({missing}): "
+        "upload them again. Nothing was imported.",
     )
     assert not DataImport.objects.exists()

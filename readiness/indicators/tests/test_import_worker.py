@@ -78,7 +78,7 @@ def _end_state(data_dir: Path) -> dict:
             "FROM indicators_comparatorchange ORDER BY 1, 2, 3",
         ),
         "tasks": query(data_dir, "SELECT status FROM django_tasks_database_dbtaskresult"),
-        "waiting files": any((data_dir / "imports").rglob("*")),
+        "waiting files": any((data_dir / "uploads" / "imports").rglob("*")),
     }
 
 

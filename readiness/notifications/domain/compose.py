@@ -10,7 +10,7 @@ from datetime import date
 
 REQUESTS, ANSWERS, MENTIONS, DUE, DIGEST = "requests", "answers", "mentions", "due", "digest"
 KINDS = {
-    REQUESTS: "New requests for evidence for your agency",
+    REQUESTS: "New and withdrawn requests for evidence for your agency",
     ANSWERS: "Answers to the requests for evidence you made",
     MENTIONS: "Someone mentions you in a comment",
     DUE: "Action items you own falling due",
@@ -51,6 +51,16 @@ class RequestFact:
     due_date: date
     message: str
     lines: tuple[str, ...]  # the questions
+    url: str
+
+
+@dataclass(frozen=True)
+class WithdrawnFact:
+    id: int
+    review: str
+    agency: str
+    by: str
+    reason: str
     url: str
 
 
@@ -115,6 +125,20 @@ def request_email(to: Recipient, r: RequestFact, settings_url: str) -> Outgoing:
     ]
     return Outgoing(to, REQUESTS, f"request:{r.id}",
                     f"Evidence requested from {r.agency} by {r.due_date:%-d %B %Y}",
+                    _signed(body, settings_url))  # fmt: skip
+
+
+def withdrawn_email(to: Recipient, w: WithdrawnFact, settings_url: str) -> Outgoing:
+    """Told to those who were sent the request, under the same choice as the request."""
+    body = [
+        f"{w.by or 'The review'} withdrew the request to {w.agency} for evidence for "
+        f"{w.review}: nothing more is needed for it.",
+        *(["", "The reason given:", "", w.reason] if w.reason else []),
+        "",
+        f"See the request: {w.url}",
+    ]
+    return Outgoing(to, REQUESTS, f"withdrawn:{w.id}",
+                    f"Request for evidence from {w.agency} withdrawn",
                     _signed(body, settings_url))  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """`readiness notify`: what is due goes once, to those who want it, with --dry-run."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from io import StringIO
 
 import pytest
@@ -191,10 +191,13 @@ def test_gathering_takes_the_same_queries_for_one_or_three_of_each(
         user = UserFactory(email=f"p{i}@police.example")
         MembershipFactory(review=review, user=user, role="contributor", agency=police)
         make_request(review, police, due=date(2026, 12, 4), asked_by=lead)
+        gone = make_request(review, police, due=date(2026, 12, 4), status="withdrawn")
+        gone.withdrawn_at = datetime(2026, 11, 25, 12, tzinfo=UTC)
+        gone.save()
         ActionItemFactory(review=review, owner=user, due_date=date(2026, 11, 28))
         comment = Comment.objects.create(review=review, target="item", target_id=1,
                                          author=lead, text="@x")  # fmt: skip
         comment.mentioned.set([user])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):  # 6, and 2 for withdrawn requests
         out = candidates(date(2026, 11, 26))
     assert sum(o.kind == "requests" for o in out) == n * (n + 1)

@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .data import ACTIVITY_KINDS, EVALUATIONS, FindingData, ItemData, ReportData, code_order
+from .data import (
+    ACTIVITY_KINDS,
+    EVALUATIONS,
+    AuditShare,
+    FindingData,
+    ItemData,
+    QuoteData,
+    ReportData,
+    ThresholdData,
+    code_order,
+)
 from .document import Branding as BrandingData
 from .document import (
     BulletList,
@@ -242,10 +252,27 @@ def _approach(body: _Body, data: ReportData) -> None:
         )
         lines.append(f"{verb} {plural(total, one, many)}" + (f" ({details})" if details else "")
                      + ";")  # fmt: skip
+    if data.thresholds:
+        people = sum(t.people for t in data.thresholds)
+        lines.append(
+            "tested how staff understand the thresholds for help with invented cases, in "
+            f"{plural(len(data.thresholds), 'thresholds check', 'thresholds checks')} "
+            f"answered by {plural(people, 'person', 'people')};"
+        )
     lines[-1] = lines[-1].rstrip(";") + "."
     if len(lines) > 1:
         lines[-2] = lines[-2].rstrip(";") + "; and"
     body.bullets(lines)
+    for check in data.thresholds:
+        body.para(threshold_sentence(check))
+    unplaced = [q for q in data.quotes if not q.judgement]
+    if unplaced:
+        body.para(
+            "Staff also told us the following, marked for this report but not placed under "
+            "one judgement (credited by role, never by name):",
+            numbered=False,
+        )
+        body.bullets(quote_line(q) for q in unplaced)
     body.para("We completed three evaluations:")
     ends = (";", "; and", ".")
     body.bullets(
@@ -285,11 +312,18 @@ def _performance(body: _Body, data: ReportData) -> None:
         anchor="table-grades",
         widths=(5, 2, 2.5, 1.5),
     ))  # fmt: skip
-    for number, judgement in enumerate(j for j in data.judgements if j.grade or j.rationale):
+    shares = {s.judgement: s for s in data.audit_shares if s.cases}
+    quotes: dict[str, list[QuoteData]] = {}
+    for quote in data.quotes:
+        if quote.judgement:
+            quotes.setdefault(quote.judgement, []).append(quote)
+    shown = (j for j in data.judgements
+             if j.grade or j.rationale or j.key in shares or j.key in quotes)  # fmt: skip
+    for number, judgement in enumerate(shown):
         body.heading(2, judgement.title, f"judgement-{number + 1}", in_contents=False)
         grade = judgement.grade or "not yet graded"
-        body.para(f"We judge this {grade.lower() if judgement.grade else grade}. "
-                  + (judgement.rationale.strip() or ""))  # fmt: skip
+        body.para((f"We judge this {grade.lower() if judgement.grade else grade}. "
+                   + judgement.rationale.strip()).strip())  # fmt: skip
         points = []
         if judgement.strengths.strip():
             points.append(f"Strengths: {judgement.strengths.strip()}")
@@ -299,6 +333,63 @@ def _performance(body: _Body, data: ReportData) -> None:
         if judgement.descriptors:
             body.blocks.append(Note((f"The grade descriptors for {grade.lower()}:",)))
             body.bullets(judgement.descriptors)
+        if judgement.key in shares:
+            body.para(audit_sentence(shares[judgement.key]))
+        if judgement.key in quotes:
+            body.para("What staff told us (credited by role, never by name):", numbered=False)
+            body.bullets(quote_line(q) for q in quotes[judgement.key])
+
+
+def audit_sentence(share: AuditShare) -> str:
+    """What the case file audits say beside the self-grade, from the dashboard's counts."""
+    one = share.cases == 1
+    sentence = (
+        f"Case file audits: {share.good_or_better} of {share.cases} audited "
+        f"{'case' if one else 'cases'} ({share.percent:.0f}%) {'was' if one else 'were'} "
+        "good or better; "
+    )
+    if share.self_grade:
+        return sentence + f"the self-assessment grades this {share.self_grade}."
+    return sentence + "the self-assessment does not grade this yet."
+
+
+def quote_line(quote: QuoteData) -> str:
+    return f"“{quote.text}” ({quote.by})"
+
+
+def threshold_sentence(check: ThresholdData) -> str:
+    """A thresholds check's agreement with the intended level, from counted agencies only."""
+    opening = f"In the thresholds check “{check.title}”, "
+    if not check.people:
+        return opening + "nobody has answered yet."
+    if not check.counted:
+        return opening + (
+            f"{plural(check.people, 'person has', 'people have')} answered, too few from any "
+            f"one agency to count: an agency's answers count once {check.min_group} of its "
+            "staff have answered, so that nobody can be identified."
+        )
+    percent = 100 * check.agreed / check.answers if check.answers else 0
+    sentence = opening + (
+        f"{check.agreed} of {plural(check.answers, 'answer', 'answers')} ({percent:.0f}%) from "
+        f"{plural(check.counted, 'person', 'people')} in "
+        f"{plural(check.agencies, 'agency', 'agencies')} placed the invented case at the level "
+        "of need the partnership intends."
+    )
+    if check.misread:
+        misread = 100 * check.misread_agreed / check.misread_answers
+        sentence += (
+            f" The case most often misread was “{check.misread}”: {misread:.0f}% agreed"
+            + (f"; most others chose {check.misread_instead}, a {check.misread_direction} "
+               "level" if check.misread_instead and check.misread_direction else "")
+            + "."
+        )  # fmt: skip
+    if check.hidden_agencies:
+        sentence += (
+            f" {plural(check.hidden_agencies, 'agency', 'agencies')} with fewer than "
+            f"{check.min_group} answers {'is' if check.hidden_agencies == 1 else 'are'} "
+            "not counted, so that nobody can be identified."
+        )
+    return sentence
 
 
 def _finding_note(finding: FindingData, titles: dict[str, str]) -> list:
@@ -309,6 +400,8 @@ def _finding_note(finding: FindingData, titles: dict[str, str]) -> list:
         parts.append("Evidence: " + "; ".join(finding.documents))
     if finding.indicators:
         parts.append("Figures: " + "; ".join(finding.indicators))
+    if finding.audits:
+        parts.append(f"Case file audits: {finding.audits} cited")
     if finding.origin:
         parts.append(f"Carried forward from {finding.origin}")
     return [". ".join(parts) + "."] if parts else []

@@ -52,6 +52,7 @@ class FindingData:
     documents: tuple[str, ...] = ()  # titles
     indicators: tuple[str, ...] = ()  # titles
     origin: str = ""  # the phase it was carried forward from, if any
+    audits: int = 0  # case file audits it cites (never their case ids)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,53 @@ class IndicatorData:
 
 
 @dataclass(frozen=True)
+class AuditShare:
+    """What the case file audits say for one judgement, as the audit dashboard counts it:
+    audited cases whose questions speak to the judgement's lines, and how many were good or
+    better, beside the self-assessment's grade (its label, or "")."""
+
+    judgement: str  # key
+    cases: int
+    good_or_better: int
+    self_grade: str = ""
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.good_or_better / self.cases if self.cases else 0.0
+
+
+@dataclass(frozen=True)
+class QuoteData:
+    """A passage of interview or focus group notes marked for the report, credited by role
+    and agency only. JUDGEMENT is the key its line of enquiry belongs to, or "" when no
+    line stands (none suggested, or a person rejected it)."""
+
+    text: str
+    by: str
+    judgement: str = ""
+    line: str = ""  # the line of enquiry's question
+
+
+@dataclass(frozen=True)
+class ThresholdData:
+    """A thresholds check's result, only from agencies with enough answers to count."""
+
+    title: str
+    people: int  # everyone who answered
+    counted: int  # people from agencies with at least `min_group` answers
+    agencies: int  # agencies counted
+    hidden_agencies: int  # agencies with too few answers to show
+    answers: int  # answers counted (people × cases)
+    agreed: int
+    min_group: int = 5
+    misread: str = ""  # the case most often placed elsewhere, if any was
+    misread_answers: int = 0
+    misread_agreed: int = 0
+    misread_instead: str = ""  # the level most chosen instead, in words
+    misread_direction: str = ""  # "higher" or "lower"
+
+
+@dataclass(frozen=True)
 class PhaseData:
     name: str
     starts: date | None = None
@@ -126,6 +174,9 @@ class ReportData:
     evidence: tuple[EvidenceRow, ...] = ()
     indicators: tuple[IndicatorData, ...] = ()
     narratives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # judgement key → titles
+    audit_shares: tuple[AuditShare, ...] = ()
+    quotes: tuple[QuoteData, ...] = ()
+    thresholds: tuple[ThresholdData, ...] = ()
 
 
 CODE = re.compile(r"([A-Z]+)(\d+)")

@@ -7,13 +7,16 @@ from datetime import date, timedelta
 
 from .data import (
     Activity,
+    AuditShare,
     EvidenceRow,
     FindingData,
     ItemData,
     JudgementRow,
     MilestoneData,
     PhaseData,
+    QuoteData,
     ReportData,
+    ThresholdData,
 )
 
 JUDGEMENTS = (
@@ -103,4 +106,16 @@ def sample_data(findings: int = 8, items: int = 8, documents: int = 12) -> Repor
         findings=finding_rows,
         items=tuple(item_rows),
         evidence=evidence,
+        audit_shares=(AuditShare("help_and_protection", 17, 7, "Requires improvement"),
+                      AuditShare("children_in_care", 17, 12, "Good")),
+        quotes=(QuoteData("We ring the hub first, and the police join the strategy meeting "
+                          "the same day.", "Detective sergeant, Police", "help_and_protection"),
+                QuoteData("Nobody asked me what I wanted until my new social worker did.",
+                          "Participant in a focus group, Anytown Council", "children_in_care"),
+                QuoteData("Training on neglect changed how we refer.", "School nurse, Health")),
+        thresholds=(ThresholdData("Thresholds check, autumn 2026", people=60, counted=55,
+                                  agencies=4, hidden_agencies=2, answers=330, agreed=226,
+                                  misread="Older friends", misread_answers=55,
+                                  misread_agreed=28, misread_instead="child in need",
+                                  misread_direction="lower"),),
     )  # fmt: skip

@@ -5,7 +5,7 @@ editable draft (real headings and bullets, no locked fields)."""
 
 from __future__ import annotations
 
-from .compose import plural, when
+from .compose import audit_sentence, plural, quote_line, when
 from .data import ACTIVITY_KINDS, ItemData, ReportData, code_order
 from .document import Branding, BulletList, Document, Heading, PageBreak, Paragraph, contents_for
 
@@ -99,6 +99,13 @@ def compose_sef(data: ReportData, branding: Branding | None = None) -> Document:
                  "tracked against targets and England.")  # fmt: skip
         if activity:
             para("Practice seen first-hand across the review: " + ", ".join(activity) + ".")
+        share = next((s for s in data.audit_shares if s.judgement == judgement.key), None)
+        if share is not None and share.cases:
+            para(audit_sentence(share))
+        said = [q for q in data.quotes if q.judgement == judgement.key]
+        if said:
+            para("What staff told us (credited by role, never by name):")
+            bullets(quote_line(q) for q in said)
         # 3. What are we doing to improve
         blocks.append(Heading(2, QUESTIONS[2][1], f"sef-{number}-improve"))
         relevant = [i for i in items if keys & set(i.judgements) or (

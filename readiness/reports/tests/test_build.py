@@ -3,12 +3,15 @@ personal data check before it is built and again before it leaves, and who may s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from readiness.actions.models import ActionItem
 from readiness.lib.testing.factories import FindingFactory
-from readiness.reports.jobs import KEPT, build_path, build_report_file
+from readiness.reports.jobs import KEPT, build_report_file, kept_name
 from readiness.reports.models import ReportBuild
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +21,11 @@ pytestmark = pytest.mark.django_db
 def data_dir(tmp_path, settings):
     settings.DATA_DIR = tmp_path / "data"
     return settings.DATA_DIR
+
+
+def build_path(build: ReportBuild) -> Path:
+    """Where the default storage keeps a prepared report: the data directory's uploads."""
+    return Path(settings.DATA_DIR) / "uploads" / kept_name(build)
 
 
 def _prepare(client, review, fmt="html", members=False):
@@ -180,6 +188,6 @@ def test_the_report_page_lists_builds_in_a_fixed_number_of_queries(
 ):
     for _ in range(builds):
         ReportBuild.objects.create(review=review, fmt="pdf", created_by=lead, total=3)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(30):
         response = as_lead.get(reverse("reports:report", args=[review.id]))
     assert response.content.decode().count("Waiting for a worker") == builds

@@ -114,13 +114,13 @@ def test_the_report_places_items_under_their_findings_and_counts_what_was_review
 def test_reading_takes_the_same_queries_for_one_or_three_items(
     filled, review, django_assert_num_queries
 ):
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(29):
         report_data(review, TODAY)
     for number in range(2):
         item = create_item(review, "recommendation", f"More {number}", finding=filled)
         Milestone.objects.create(item=item, text="Step")
         Finding.objects.create(review=review, area="More", text=f"Finding {number}")
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(29):
         report_data(review, TODAY)
 
 

@@ -61,6 +61,11 @@ def test_each_area_answers_the_three_questions_from_the_data():
         "Performance data: 1 indicator tracked against targets and England.",
         "Practice seen first-hand across the review: reviewed 17 case files, held 36 "
         "interviews, conducted 2 focus groups.",
+        "Case file audits: 12 of 17 audited cases (71%) were good or better; the "
+        "self-assessment grades this Good.",
+        "What staff told us (credited by role, never by name):",
+        "- “Nobody asked me what I wanted until my new social worker did.” (Participant in a "
+        "focus group, Anytown Council)",
         "## What are we doing to improve?",
         "- A10 Develop a short narrative on item 3 that identifies examples of improved "
         "practice, with the latest data. (Pat Lead, Anytown Council, due 15 December 2026; "

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,8 +86,9 @@ def test_the_invitee_sets_up_an_account_and_joins(client, as_lead, review, polic
     membership = Membership.objects.get(review=review, user=user)
     assert (membership.role, membership.agency) == ("contributor", police)
     assert client.get(reverse("reviews:detail", args=[review.id])).status_code == 200
-    # The link works once.
-    again = client.get(link)
+    # The link works once: its owner, coming back, is taken to the review; anyone else is told.
+    assert client.get(link).url == reverse("reviews:detail", args=[review.id])
+    again = Client().get(link)
     assert again.status_code == 410
     assert "already been used" in again.text
 

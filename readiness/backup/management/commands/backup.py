@@ -1,9 +1,10 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from readiness.backup.services import backup
+from readiness.evidence.storage import DamagedFile
 from readiness.lib.progress import ProgressBar
 from readiness.reviews.commands import output_path_or_error
 
@@ -25,7 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         name = options["output"] or datetime.now(UTC).strftime("readiness-backup-%Y%m%d-%H%M%S.tar")
         output = output_path_or_error(str(name))
-        result = backup(Path(output), ProgressBar("Evidence"))
+        try:
+            result = backup(Path(output), ProgressBar("Evidence"))
+        except DamagedFile as error:
+            raise CommandError(f"Nothing was written. {error}") from error
         manifest = result.manifest
         files = len(manifest.evidence)
         self.stdout.write(

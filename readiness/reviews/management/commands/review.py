@@ -102,12 +102,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Added phase {phase.position}: {phase.name}.")
 
     def handle_export(self, **options: object) -> None:
+        from readiness.evidence.storage import DamagedFile
         from readiness.reviews.commands import output_path_or_error
         from readiness.transfer.services import export_to
 
         review = review_or_error(int(options["review"]))
         output = output_path_or_error(str(options["output"]))
-        size = export_to(review, output)
+        try:
+            size = export_to(review, output)
+        except DamagedFile as error:
+            raise CommandError(f"Nothing was written. {error}") from error
         self.stdout.write(f"Exported {review.name} to {output} ({size:,} bytes).")
 
     def handle_import(self, **options: object) -> None:
