@@ -90,7 +90,7 @@ def test_a_job_under_way_shows_how_far_it_has_got(as_lead, lead, review):
         review=review, created_by=lead, status=RealignJob.RUNNING, total=40, done=12
     )
     html = as_lead.get(reverse("evidence:realign-job", args=[review.id, job.id])).content.decode()
-    assert _row("job-status", "Being checked") in html
+    assert _row("job-status", "Being aligned") in html
     assert _row("job-progress", "12 of 40") in html
     assert '<progress id="job-progress-bar" max="40" value="12">12 of 40</progress>' in html
     assert "Reload to see how far it has got" in html

@@ -42,7 +42,7 @@ def test_an_import_under_way_shows_its_progress(as_lead, lead, review):
         review=review, kind="ssda903", created_by=lead, status=ImportJob.RUNNING, total=6, done=3
     )
     html = as_lead.get(_page(review, job)).content.decode()
-    assert _row("job-status", "Being checked") in html
+    assert _row("job-status", "Being read") in html
     assert _row("job-progress", "3 of 6") in html
     assert '<progress id="job-progress-bar" max="6" value="3">3 of 6</progress>' in html
 

@@ -88,6 +88,15 @@ def test_a_build_waiting_for_a_worker_says_so(as_lead, lead, review):
     assert as_lead.get(file_url).status_code == 404
 
 
+def test_a_build_under_way_shows_its_step(as_lead, lead, review):
+    build = ReportBuild.objects.create(
+        review=review, fmt="pdf", created_by=lead, total=3, done=1, status=ReportBuild.RUNNING
+    )
+    html = as_lead.get(_page(review, build)).content.decode()
+    assert _row("job-status", "Being built") in html
+    assert '<progress id="job-progress-bar" max="3" value="1">1 of 3</progress>' in html
+
+
 def test_a_report_that_fails_its_check_shows_the_reason(as_lead, review, lead):
     build = ReportBuild.objects.create(review=review, fmt="html", created_by=lead, total=3)
     ActionItem.objects.create(review=review, kind="action_point", code="A13", text="")
