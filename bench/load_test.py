@@ -1,0 +1,501 @@
+"""The load test (issue 14 item 8, issue 15 item 10): 50 signed-in people for 60 s against
+gunicorn on PostgreSQL with the demo's data, while a worker ingests an upload of 200 files.
+Target: no errors, and the 95th percentile under 500 ms for every page and overall.
+
+It makes its own PostgreSQL database (`readiness_load`, dropped and made again each run),
+migrates it, loads the demo, and starts the production setup of docs/deploy.md on a free
+loopback port: gunicorn with the documented settings (DEBUG off, a secret key generated for
+the run, HTTPS behind a proxy, 3 workers for 2 cores) and one `readiness worker`. The
+simulated people (bench/load_client.py: threads and `http.client`, a session each, signed
+in once through the sign-in form with its CSRF token, with the header a TLS proxy adds) are
+the demo's lead, reviewer, two agency contributors and viewer, ten sessions each. Each
+cycles over the at-a-glance page, the grid, the evidence lists (by line, by agency, one
+judgement's evidence on page 1, page 2 and filtered), a document and the action plan,
+pausing 1 to 5 s between pages as a person reading them would.
+
+Peers in the same run, before the main one: one person at a time with no pause (each page's
+own cost on this machine), and the same 50 people without the upload.
+
+    .venv/bin/python bench/load_test.py [--seconds 60] [--users 50]
+
+Writes bench/results/load.md (also when PostgreSQL is absent: a note, and exit 0). Exits 1
+when the target is missed, after writing the results. About 3 to 4 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import random
+import re
+import resource
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(HERE), str(ROOT)]
+
+from load_client import Recorder, Session, run_user  # noqa: E402
+from load_report import Ingest, Run, results_text, verdict  # noqa: E402
+from machine import describe  # noqa: E402
+
+RESULT = HERE / "results" / "load.md"
+DATABASE = "readiness_load"
+SERVER = os.getenv("READINESS_LOAD_PG", "postgres://postgres@127.0.0.1:5432")
+FILES = 200
+WEB_WORKERS = 3  # docs/deploy.md's production block, for a 2-core machine
+PAUSE = (1.0, 5.0)  # seconds a person spends on a page before the next
+ONE_USER_SECONDS = 15
+NO_INGEST_SECONDS = 30
+INGEST_GRACE_SECONDS = 90  # after the main run, how long to wait for the upload to finish
+PASSWORD_OF_DEMO = "anytown-demo-2026"
+# The demo's Anytown people: (username, role as shown). Sessions are dealt out in turn.
+ACCOUNTS = [
+    ("priya.lead", "lead"),
+    ("tom.reviewer", "reviewer"),
+    ("dana.police", "contributor (police)"),
+    ("sam.health", "contributor (health)"),
+    ("lee.viewer", "viewer"),
+]
+PAGES = [
+    "at a glance",
+    "grid",
+    "evidence by line",
+    "evidence by agency",
+    "judgement's evidence, page 1",
+    "judgement's evidence, page 2",
+    "judgement's evidence, filtered",
+    "a document",
+    "action plan",
+]
+
+
+# --- the database and the processes -------------------------------------------------------
+
+
+def postgres_or_none() -> str | None:
+    """None when PostgreSQL answers; otherwise why not."""
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed (pip install -e '.[postgres]')"
+    try:
+        psycopg.connect(f"{SERVER}/postgres", connect_timeout=3).close()
+    except psycopg.Error as error:
+        return f"PostgreSQL does not answer at {SERVER}: {str(error).strip()}"
+    return None
+
+
+def fresh_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_environment(port: int, data_dir: Path) -> dict[str, str]:
+    """docs/deploy.md's production settings, on loopback, with a key made for this run."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READINESS_")}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        DATABASE_URL=f"{SERVER}/{DATABASE}",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(
+            os.pathsep
+        ),
+        READINESS_SECRET_KEY=secrets.token_urlsafe(50),
+        READINESS_DATA_DIR=str(data_dir),
+        READINESS_ALLOWED_HOSTS="127.0.0.1",
+        READINESS_CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}",
+        READINESS_HTTPS="true",
+        READINESS_BEHIND_PROXY="true",
+        READINESS_BIND=f"127.0.0.1:{port}",
+        READINESS_WEB_WORKERS=str(WEB_WORKERS),
+        # The demo's scans would be read by Tesseract for minutes; the upload has none.
+        READINESS_OCR="off",
+    )
+    return env
+
+
+def command(name: str) -> list[str]:
+    script = Path(sys.executable).parent / name
+    return [str(script)] if script.exists() else [sys.executable, "-m", f"readiness.{name}"]
+
+
+def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped at start (exit {process.returncode})")
+        try:
+            status, _, body = Session(port).get("/healthz")
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer /healthz within a minute")
+
+
+def stop(process: subprocess.Popen | None, grace: float = 20) -> None:
+    """SIGTERM (the worker finishes the file in hand), then SIGKILL after a grace."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# --- the upload: demo-like documents the review does not hold ------------------------------
+
+
+def write_upload(folder: Path, count: int = FILES) -> list[Path]:
+    """`count` documents from the demo's own generator, drawn again under another seed and
+    a new title (so every file is new to the review, in the demo's mix of formats)."""
+    from readiness.demo.domain.evidence_catalogue import catalogue, render_blocks
+    from readiness.demo.domain.evidence_render import RENDERERS
+
+    paths: list[Path] = []
+    round_number = 2
+    while len(paths) < count:
+        for doc in catalogue():
+            if len(paths) == count:
+                break
+            copied = copy.deepcopy(doc)
+            copied.title = f"{doc.title} (version {round_number})"
+            render_blocks(copied, "readiness-load-test")
+            path = folder / f"{len(paths):03d} {copied.filename}"
+            path.write_bytes(RENDERERS[copied.fmt](copied))
+            paths.append(path)
+        round_number += 1
+    return paths
+
+
+# --- what each person visits --------------------------------------------------------------
+
+
+def plan_pages() -> tuple[int, dict[str, tuple[list[int], list[tuple[str, str]]]], int, dict]:
+    """(review id, each account's visible documents and cycle of (page, path), the upload's
+    agency id, counts). A document's path in the cycle lacks its id."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from readiness.evidence.models import Alignment, EvidenceDocument
+    from readiness.evidence.queries import visible_documents
+    from readiness.reviews.models import Membership, Review
+
+    review = Review.objects.get(area="Anytown")
+    cycles = {}
+    for username, _ in ACCOUNTS:
+        membership = Membership.objects.get(review=review, user__username=username)
+        visible = visible_documents(review, membership)
+        busiest = (
+            Alignment.objects.filter(document__in=visible)
+            .values("line_of_enquiry__judgement__key")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+            .first()
+        )
+        key = busiest["line_of_enquiry__judgement__key"]
+        documents = list(visible.order_by("id").values_list("id", flat=True))
+        judgement = reverse("evidence:judgement", args=[review.id, key])
+        document_prefix = reverse("evidence:document", args=[review.id, 1]).removesuffix("1/")
+        cycles[username] = (
+            documents,
+            [
+                ("at a glance", reverse("reviews:detail", args=[review.id])),
+                ("grid", reverse("assessment:grid", args=[review.id])),
+                ("evidence by line", reverse("evidence:by-line", args=[review.id])),
+                ("evidence by agency", reverse("evidence:by-agency", args=[review.id])),
+                ("judgement's evidence, page 1", judgement),
+                ("judgement's evidence, page 2", judgement + "?page=2"),
+                ("judgement's evidence, filtered", judgement + "?focus=outcomes&unreviewed=on"),
+                ("a document", document_prefix),
+                ("action plan", reverse("actions:plan", args=[review.id])),
+            ],
+        )
+    agency = review.agencies.get(name="Anytown Borough Council")
+    counts = {
+        "documents": EvidenceDocument.objects.filter(review=review).count(),
+        "alignments": Alignment.objects.filter(document__review=review).count(),
+    }
+    return review.id, cycles, agency.id, counts
+
+
+def cycle_for(
+    user: int, documents: list[int], cycle: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The account's cycle, with a document of its own for this person (people spread over
+    the documents they may see)."""
+    document = documents[(user * 7) % len(documents)]
+    return [(page, f"{path}{document}/" if page == "a document" else path) for page, path in cycle]
+
+
+def sign_in(port: int, users: int) -> tuple[list[tuple[Session, str]], float]:
+    """Every person's own session, signed in once (a few at a time: each sign-in hashes the
+    password, which is slow on purpose)."""
+    sessions: list[tuple[Session, str] | None] = [None] * users
+    failures: list[str] = []
+    started = time.monotonic()
+
+    def one(index: int) -> None:
+        username = ACCOUNTS[index % len(ACCOUNTS)][0]
+        session = Session(port)
+        try:
+            session.log_in(username, PASSWORD_OF_DEMO)
+        except (OSError, RuntimeError) as error:
+            failures.append(f"{username}: {error}")
+        sessions[index] = (session, username)
+
+    for first in range(0, users, 6):
+        batch = [
+            threading.Thread(target=one, args=(i,)) for i in range(first, min(users, first + 6))
+        ]
+        for thread in batch:
+            thread.start()
+        for thread in batch:
+            thread.join()
+    if failures:
+        raise RuntimeError("signing in failed: " + "; ".join(failures[:3]))
+    return [s for s in sessions if s is not None], time.monotonic() - started
+
+
+def run_phase(
+    name: str,
+    people: list[tuple[Session, list[tuple[str, str]]]],
+    seconds: float,
+    pause: tuple[float, float],
+    during=None,
+) -> Run:
+    run = Run(name, len(people), seconds, pause, Recorder())
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.monotonic()
+    until = started + seconds
+    threads = [
+        threading.Thread(
+            target=run_user,
+            args=(session, pages, run.recorder, until, pause, random.Random(f"{name}:{n}")),
+            daemon=True,
+        )
+        for n, (session, pages) in enumerate(people)
+    ]
+    for thread in threads:
+        thread.start()
+    if during is not None:
+        during(until)
+    for thread in threads:
+        thread.join()
+    run.wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    run.client_cpu = (after.ru_utime + after.ru_stime) - (cpu.ru_utime + cpu.ru_stime)
+    return run
+
+
+def upload_and_watch(port: int, review_id: int, agency_id: int, files: list[Path], ingest: Ingest):
+    """The main run's `during`: upload the files as the lead, then follow the job until the
+    run ends (and, if it is not done by then, for a grace period after)."""
+
+    def during(until: float) -> None:
+        from django.db import connection
+
+        from readiness.evidence.models import IngestJob
+
+        uploader = Session(port)
+        uploader.log_in("priya.lead", PASSWORD_OF_DEMO)
+        started = time.monotonic()
+        location = uploader.upload(
+            f"/reviews/{review_id}/evidence/upload/",
+            [(path.name.split(" ", 1)[1], path.read_bytes()) for path in files],
+            {"agency": str(agency_id)},
+        )
+        answered = time.monotonic()
+        ingest.upload_seconds = answered - started
+        job_id = int(re.search(r"/upload/(\d+)/$", location).group(1))
+        deadline = until + INGEST_GRACE_SECONDS
+        while time.monotonic() < deadline:
+            job = IngestJob.objects.get(id=job_id)
+            ingest.status, ingest.done = job.status, job.done
+            if job.status in (IngestJob.DONE, IngestJob.FAILED):
+                ingest.seconds = (job.finished_at - job.created_at).total_seconds()
+                ingest.within_run = time.monotonic() <= until
+                ingest.added = job.report.get("added", 0)
+                ingest.rejected = len(job.report.get("rejected", []))
+                ingest.failure = job.failure
+                break
+            time.sleep(1 if time.monotonic() < until else 2)
+        connection.close()
+
+    return during
+
+
+def server_errors(log: Path) -> int:
+    """Answers of 500 and above, and workers gunicorn killed, in its log: a check on the
+    client's count from the server's side."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    answers = len(re.findall(r'" 5\d\d ', text))
+    return answers + text.count("WORKER TIMEOUT")
+
+
+def header(load_at_start: tuple[float, ...], port: int) -> str:
+    return (
+        "# Load test (issue 14 item 8, issue 15 item 10)\n\n"
+        + describe()
+        + f"- Load average at the start: {', '.join(f'{x:.2f}' for x in load_at_start)} "
+        "(a shared machine: other work held the cores too, so the figures lean pessimistic)\n"
+        f"- Server: gunicorn, {WEB_WORKERS} sync workers (`readiness/gunicorn_config.py`), on "
+        f"127.0.0.1:{port}, with docs/deploy.md's production settings: DEBUG off, a secret key "
+        "generated for the run, `READINESS_HTTPS` and `READINESS_BEHIND_PROXY` (the client "
+        "sends `X-Forwarded-Proto: https` as the proxy would), static files from WhiteNoise "
+        "as documented (no collect step); one `readiness worker`; PostgreSQL "
+        f"`{DATABASE}`, made afresh, with `readiness demo load` (`READINESS_OCR=off`)\n"
+        "- Client: `bench/load_test.py` with `bench/load_client.py`, a thread per person "
+        "and `http.client` on the same machine; each person has a session of their own, "
+        "signed in once through the sign-in form with its CSRF token; ten sessions each "
+        "for the demo's lead, reviewer, police contributor, health contributor and viewer. "
+        "Each cycles over the pages below from a random place; a contributor sees their "
+        "agency's evidence only; the judgement's evidence is the judgement with most "
+        "evidence that person may see. Times run from sending the request to the last "
+        "byte read; anything but a 200 is an error. Percentiles by nearest rank.\n"
+    )
+
+
+def skip(reason: str) -> None:
+    bar = "!" * 78
+    print(f"{bar}\n!! SKIPPED: {reason}\n{bar}", flush=True)
+    RESULT.write_text(
+        "# Load test (issue 14 item 8, issue 15 item 10)\n\n"
+        + describe()
+        + f"\n**Skipped**: {reason}. The load test needs PostgreSQL "
+        "(docs/deploy.md); run it again where there is one.\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--files", type=int, default=FILES)
+    parser.add_argument("--no-peers", action="store_true", help="only the main run")
+    options = parser.parse_args(argv)
+    load_at_start = os.getloadavg()
+    absent = postgres_or_none()
+    if absent:
+        skip(absent)
+        return 0
+
+    scratch = Path(tempfile.mkdtemp(prefix="readiness-load-"))
+    port = free_port()
+    env = production_environment(port, scratch / "data")
+    readiness = command("readiness")
+    logs = {name: (scratch / f"{name}.log").open("w") for name in ("setup", "gunicorn", "worker")}
+    started = time.monotonic()
+    fresh_database()
+    subprocess.run([*readiness, "migrate", "--noinput"], env=env, check=True, stdout=logs["setup"])
+    demo = subprocess.Popen([*readiness, "demo", "load"], env=env, stdout=logs["setup"])
+    (scratch / "upload").mkdir()
+    files = write_upload(scratch / "upload", options.files)
+    if demo.wait() != 0:
+        raise RuntimeError(f"demo load failed: see {scratch / 'setup.log'}")
+    setup_seconds = time.monotonic() - started
+
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "readiness.settings"
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    review_id, cycles, agency_id, before = plan_pages()
+    connection.close()
+
+    gunicorn = worker = None
+    runs: list[Run] = []
+    ingest = Ingest(files=len(files))
+    try:
+        gunicorn = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "--config",
+             "python:readiness.gunicorn_config", "readiness.wsgi"],
+            env=env, stdout=logs["gunicorn"], stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        worker = subprocess.Popen(
+            [*readiness, "worker", "--no-reload"],
+            env=env, stdout=logs["worker"], stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        wait_until_up(port, gunicorn)
+        sessions, signing_in = sign_in(port, options.users)
+        people = [
+            (session, cycle_for(n, *cycles[username]))
+            for n, (session, username) in enumerate(sessions)
+        ]
+        if not options.no_peers:
+            print("== one person, no pause", flush=True)
+            runs.append(
+                run_phase(
+                    "Peer: one person (the lead), no pause",
+                    people[:1],
+                    ONE_USER_SECONDS,
+                    (0.0, 0.0),
+                )
+            )
+            print(f"== {len(people)} people, no upload", flush=True)
+            runs.append(
+                run_phase(
+                    f"Peer: {len(people)} people, no upload", people, NO_INGEST_SECONDS, PAUSE
+                )
+            )
+        print(f"== {len(people)} people while the worker ingests {len(files)} files", flush=True)
+        runs.append(
+            run_phase(
+                f"Main: {len(people)} people while a worker ingests {len(files)} files",
+                people,
+                options.seconds,
+                PAUSE,
+                during=upload_and_watch(port, review_id, agency_id, files, ingest),
+            )
+        )
+    finally:
+        stop(gunicorn)
+        stop(worker)
+        for handle in logs.values():
+            handle.close()
+
+    missed = verdict(runs[-1], ingest, PAGES)
+    logged = server_errors(scratch / "gunicorn.log")
+    extra = (
+        f"\n## Setting up\n\nMigrating, loading the demo ({before['documents']} documents, "
+        f"{before['alignments']} alignments in Anytown's review before the upload) and "
+        f"writing the {len(files)} files: {setup_seconds:.0f} s; signing in "
+        f"{options.users} sessions: {signing_in:.0f} s. Answers of 500 or more, or workers "
+        f"killed, in gunicorn's log: {logged}. Load average at the end: "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + f". Logs of this run: {scratch}.\n"
+    )
+    RESULT.write_text(
+        results_text(header(load_at_start, port), runs, ingest, missed, PAGES, extra),
+        encoding="utf-8",
+    )
+    print(RESULT.read_text(), flush=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
