@@ -3,7 +3,7 @@ these): the runs, the upload, and whether the target was met."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from load_client import PageFigures, Recorder
 
@@ -19,6 +19,8 @@ class Run:
     recorder: Recorder
     wall: float = 0.0
     client_cpu: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by group of processes
+    machine_busy: float = 0.0  # the share of all cores busy during the run, anyone's work
 
     @property
     def rate(self) -> float:
@@ -37,6 +39,22 @@ class Ingest:
     rejected: int = 0
     within_run: bool = False
     failure: str = ""
+
+
+def cpu_line(run: Run, cores: int | None = None) -> str:
+    """Who used the cores during the run: ours by group, and the rest (other work)."""
+    import os
+
+    cores = cores or os.cpu_count() or 1
+    available = cores * run.wall
+    ours = {**run.cpu, "the client": run.client_cpu}
+    used = ", ".join(f"{group} {seconds:.1f} s" for group, seconds in ours.items())
+    busy = run.machine_busy * available
+    others = max(0.0, busy - sum(ours.values()))
+    return (
+        f"CPU over the run's {run.wall:.0f} s on {cores} cores ({available:.0f} core-seconds): "
+        f"the cores were {run.machine_busy:.0%} busy; {used}; other work about {others:.0f} s."
+    )
 
 
 def verdict(main: Run, ingest: Ingest, pages: list[str]) -> list[str]:
@@ -115,7 +133,9 @@ def results_text(
                 if run.pause[1]
                 else "no pause between pages"
             )
-            + f"; {run.rate:.1f} requests a second; the client's own CPU {run.client_cpu:.1f} s.",
+            + f"; {run.rate:.1f} requests a second.",
+            "",
+            cpu_line(run),
             "",
             table(run, pages),
             error_lines(run),

@@ -103,13 +103,60 @@ def fresh_database() -> None:
         connection.execute(f"CREATE DATABASE {DATABASE}")
 
 
+def analyse_database() -> None:
+    """Statistics for the planner, as autovacuum would have gathered on a service that has
+    been running: straight after a bulk load it believes each table nearly empty."""
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/{DATABASE}", autocommit=True) as connection:
+        connection.execute("ANALYZE")
+
+
+def database_pids() -> list[int]:
+    """The server processes of our database's connections (the web and task workers')."""
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/{DATABASE}", autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [DATABASE],
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's own CPU time so far (user and system), 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_jiffies() -> tuple[int, int]:
+    """(busy, all) ticks of every core since boot, from /proc/stat."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return sum(values) - idle, sum(values)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def production_environment(port: int, data_dir: Path) -> dict[str, str]:
+def production_environment(port: int, data_dir: Path, web_workers: int) -> dict[str, str]:
     """docs/deploy.md's production settings, on loopback, with a key made for this run."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("READINESS_")}
     env.pop("DATABASE_URL", None)
@@ -125,7 +172,7 @@ def production_environment(port: int, data_dir: Path) -> dict[str, str]:
         READINESS_HTTPS="true",
         READINESS_BEHIND_PROXY="true",
         READINESS_BIND=f"127.0.0.1:{port}",
-        READINESS_WEB_WORKERS=str(WEB_WORKERS),
+        READINESS_WEB_WORKERS=str(web_workers),
         # The demo's scans would be read by Tesseract for minutes; the upload has none.
         READINESS_OCR="off",
     )
@@ -284,9 +331,15 @@ def run_phase(
     seconds: float,
     pause: tuple[float, float],
     during=None,
+    processes=None,
 ) -> Run:
+    """`processes`: a function giving {group: pids} (the web workers, the task worker, the
+    database's connections), whose CPU time over the run is reported beside the client's."""
     run = Run(name, len(people), seconds, pause, Recorder())
     cpu = resource.getrusage(resource.RUSAGE_SELF)
+    groups = processes() if processes else {}
+    cpu_before = {pid: cpu_seconds(pid) for pids in groups.values() for pid in pids}
+    machine_before = machine_jiffies()
     started = time.monotonic()
     until = started + seconds
     threads = [
@@ -306,6 +359,12 @@ def run_phase(
     run.wall = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
     run.client_cpu = (after.ru_utime + after.ru_stime) - (cpu.ru_utime + cpu.ru_stime)
+    if processes:
+        # Processes that started during the run count from nothing; any that ended are lost.
+        for group, pids in processes().items():
+            run.cpu[group] = sum(cpu_seconds(p) - cpu_before.get(p, 0.0) for p in pids)
+    busy, every = (a - b for a, b in zip(machine_jiffies(), machine_before, strict=True))
+    run.machine_busy = busy / every if every else 0.0
     return run
 
 
@@ -354,13 +413,13 @@ def server_errors(log: Path) -> int:
     return answers + text.count("WORKER TIMEOUT")
 
 
-def header(load_at_start: tuple[float, ...], port: int) -> str:
+def header(load_at_start: tuple[float, ...], port: int, web_workers: int) -> str:
     return (
         "# Load test (issue 14 item 8, issue 15 item 10)\n\n"
         + describe()
         + f"- Load average at the start: {', '.join(f'{x:.2f}' for x in load_at_start)} "
         "(a shared machine: other work held the cores too, so the figures lean pessimistic)\n"
-        f"- Server: gunicorn, {WEB_WORKERS} sync workers (`readiness/gunicorn_config.py`), on "
+        f"- Server: gunicorn, {web_workers} sync workers (`readiness/gunicorn_config.py`), on "
         f"127.0.0.1:{port}, with docs/deploy.md's production settings: DEBUG off, a secret key "
         "generated for the run, `READINESS_HTTPS` and `READINESS_BEHIND_PROXY` (the client "
         "sends `X-Forwarded-Proto: https` as the proxy would), static files from WhiteNoise "
@@ -395,6 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--files", type=int, default=FILES)
     parser.add_argument("--no-peers", action="store_true", help="only the main run")
+    parser.add_argument(
+        "--web-workers", type=int, default=WEB_WORKERS, help="gunicorn's, to try another"
+    )
     options = parser.parse_args(argv)
     load_at_start = os.getloadavg()
     absent = postgres_or_none()
@@ -404,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="readiness-load-"))
     port = free_port()
-    env = production_environment(port, scratch / "data")
+    env = production_environment(port, scratch / "data", options.web_workers)
     readiness = command("readiness")
     logs = {name: (scratch / f"{name}.log").open("w") for name in ("setup", "gunicorn", "worker")}
     started = time.monotonic()
@@ -415,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     files = write_upload(scratch / "upload", options.files)
     if demo.wait() != 0:
         raise RuntimeError(f"demo load failed: see {scratch / 'setup.log'}")
+    analyse_database()
     setup_seconds = time.monotonic() - started
 
     os.environ.update(env)
@@ -441,6 +504,14 @@ def main(argv: list[str] | None = None) -> int:
             env=env, stdout=logs["worker"], stderr=subprocess.STDOUT,
         )  # fmt: skip
         wait_until_up(port, gunicorn)
+
+        def processes(web: int = gunicorn.pid, tasks: int = worker.pid) -> dict[str, list[int]]:
+            return {
+                "web workers": [web, *children(web)],
+                "task worker": [tasks],
+                "PostgreSQL": database_pids(),
+            }
+
         sessions, signing_in = sign_in(port, options.users)
         people = [
             (session, cycle_for(n, *cycles[username]))
@@ -454,12 +525,17 @@ def main(argv: list[str] | None = None) -> int:
                     people[:1],
                     ONE_USER_SECONDS,
                     (0.0, 0.0),
+                    processes=processes,
                 )
             )
             print(f"== {len(people)} people, no upload", flush=True)
             runs.append(
                 run_phase(
-                    f"Peer: {len(people)} people, no upload", people, NO_INGEST_SECONDS, PAUSE
+                    f"Peer: {len(people)} people, no upload",
+                    people,
+                    NO_INGEST_SECONDS,
+                    PAUSE,
+                    processes=processes,
                 )
             )
         print(f"== {len(people)} people while the worker ingests {len(files)} files", flush=True)
@@ -470,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
                 options.seconds,
                 PAUSE,
                 during=upload_and_watch(port, review_id, agency_id, files, ingest),
+                processes=processes,
             )
         )
     finally:
@@ -490,7 +567,9 @@ def main(argv: list[str] | None = None) -> int:
         + f". Logs of this run: {scratch}.\n"
     )
     RESULT.write_text(
-        results_text(header(load_at_start, port), runs, ingest, missed, PAGES, extra),
+        results_text(
+            header(load_at_start, port, options.web_workers), runs, ingest, missed, PAGES, extra
+        ),
         encoding="utf-8",
     )
     print(RESULT.read_text(), flush=True)
