@@ -45,6 +45,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]
 
 from load_client import Recorder, Session, run_user  # noqa: E402
+from load_cpu import CpuSampler, children, machine_jiffies  # noqa: E402
 from load_report import Ingest, Run, results_text, verdict  # noqa: E402
 from machine import describe  # noqa: E402
 
@@ -112,42 +113,13 @@ def analyse_database() -> None:
         connection.execute("ANALYZE")
 
 
-def database_pids() -> list[int]:
-    """The server processes of our database's connections (the web and task workers')."""
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/{DATABASE}", autocommit=True) as connection:
-        rows = connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [DATABASE],
-        ).fetchall()
+def database_pids(connection) -> list[int]:
+    """The server processes of our database's other connections (the web and task workers')."""
+    rows = connection.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+        [DATABASE],
+    ).fetchall()
     return [pid for (pid,) in rows]
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def cpu_seconds(pid: int) -> float:
-    """A process's own CPU time so far (user and system), 0 once it has gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def machine_jiffies() -> tuple[int, int]:
-    """(busy, all) ticks of every core since boot, from /proc/stat."""
-    try:
-        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except (OSError, ValueError):
-        return 0, 0
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    return sum(values) - idle, sum(values)
 
 
 def free_port() -> int:
@@ -330,15 +302,16 @@ def run_phase(
     people: list[tuple[Session, list[tuple[str, str]]]],
     seconds: float,
     pause: tuple[float, float],
-    during=None,
-    processes=None,
+    processes,
+    start=None,
+    every_second=None,
 ) -> Run:
-    """`processes`: a function giving {group: pids} (the web workers, the task worker, the
-    database's connections), whose CPU time over the run is reported beside the client's."""
+    """People cycle over their pages for `seconds`. `start()` runs as they begin (the
+    upload), `every_second()` while they go (following the job); `processes` names our
+    processes, whose CPU time is reported beside the client's and the machine's."""
     run = Run(name, len(people), seconds, pause, Recorder())
     cpu = resource.getrusage(resource.RUSAGE_SELF)
-    groups = processes() if processes else {}
-    cpu_before = {pid: cpu_seconds(pid) for pids in groups.values() for pid in pids}
+    sampler = CpuSampler(processes, f"{SERVER}/{DATABASE}")
     machine_before = machine_jiffies()
     started = time.monotonic()
     until = started + seconds
@@ -352,57 +325,69 @@ def run_phase(
     ]
     for thread in threads:
         thread.start()
-    if during is not None:
-        during(until)
+    if start is not None:
+        start()
+    while (now := time.monotonic()) < until:
+        sampler.sample()
+        if every_second is not None:
+            every_second(until)
+        time.sleep(max(0.0, min(1.0, until - now)))
     for thread in threads:
         thread.join()
     run.wall = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
     run.client_cpu = (after.ru_utime + after.ru_stime) - (cpu.ru_utime + cpu.ru_stime)
-    if processes:
-        # Processes that started during the run count from nothing; any that ended are lost.
-        for group, pids in processes().items():
-            run.cpu[group] = sum(cpu_seconds(p) - cpu_before.get(p, 0.0) for p in pids)
+    run.cpu = sampler.totals()
     busy, every = (a - b for a, b in zip(machine_jiffies(), machine_before, strict=True))
     run.machine_busy = busy / every if every else 0.0
     return run
 
 
-def upload_and_watch(port: int, review_id: int, agency_id: int, files: list[Path], ingest: Ingest):
-    """The main run's `during`: upload the files as the lead, then follow the job until the
-    run ends (and, if it is not done by then, for a grace period after)."""
+class UploadWatch:
+    """The main run's upload: sent as the lead when the people start, then followed."""
 
-    def during(until: float) -> None:
-        from django.db import connection
+    def __init__(self, port: int, review_id: int, agency_id: int, files: list[Path]) -> None:
+        self.port, self.review_id, self.agency_id, self.files = port, review_id, agency_id, files
+        self.ingest = Ingest(files=len(files))
+        self.job_id: int | None = None
 
-        from readiness.evidence.models import IngestJob
-
-        uploader = Session(port)
+    def start(self) -> None:
+        uploader = Session(self.port)
         uploader.log_in("priya.lead", PASSWORD_OF_DEMO)
         started = time.monotonic()
         location = uploader.upload(
-            f"/reviews/{review_id}/evidence/upload/",
-            [(path.name.split(" ", 1)[1], path.read_bytes()) for path in files],
-            {"agency": str(agency_id)},
+            f"/reviews/{self.review_id}/evidence/upload/",
+            [(path.name.split(" ", 1)[1], path.read_bytes()) for path in self.files],
+            {"agency": str(self.agency_id)},
         )
-        answered = time.monotonic()
-        ingest.upload_seconds = answered - started
-        job_id = int(re.search(r"/upload/(\d+)/$", location).group(1))
-        deadline = until + INGEST_GRACE_SECONDS
-        while time.monotonic() < deadline:
-            job = IngestJob.objects.get(id=job_id)
-            ingest.status, ingest.done = job.status, job.done
-            if job.status in (IngestJob.DONE, IngestJob.FAILED):
-                ingest.seconds = (job.finished_at - job.created_at).total_seconds()
-                ingest.within_run = time.monotonic() <= until
-                ingest.added = job.report.get("added", 0)
-                ingest.rejected = len(job.report.get("rejected", []))
-                ingest.failure = job.failure
-                break
-            time.sleep(1 if time.monotonic() < until else 2)
-        connection.close()
+        self.ingest.upload_seconds = time.monotonic() - started
+        self.job_id = int(re.search(r"/upload/(\d+)/$", location).group(1))
 
-    return during
+    def check(self, until: float) -> bool:
+        """Read the job; True once it has ended."""
+        from readiness.evidence.models import IngestJob
+
+        job = IngestJob.objects.get(id=self.job_id)
+        ingest = self.ingest
+        ingest.status, ingest.done = job.status, job.done
+        if job.status not in (IngestJob.DONE, IngestJob.FAILED):
+            return False
+        if ingest.seconds is None:
+            ingest.seconds = (job.finished_at - job.created_at).total_seconds()
+            ingest.within_run = time.monotonic() <= until
+            ingest.added = job.report.get("added", 0)
+            ingest.rejected = len(job.report.get("rejected", []))
+            ingest.failure = job.failure
+        return True
+
+    def finish(self, grace: float = INGEST_GRACE_SECONDS) -> None:
+        """After the run, wait a while for a job not yet done."""
+        from django.db import connection
+
+        deadline = time.monotonic() + grace
+        while self.job_id is not None and not self.check(0.0) and time.monotonic() < deadline:
+            time.sleep(2)
+        connection.close()
 
 
 def server_errors(log: Path) -> int:
@@ -492,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gunicorn = worker = None
     runs: list[Run] = []
-    ingest = Ingest(files=len(files))
+    watch = UploadWatch(port, review_id, agency_id, files)
     try:
         gunicorn = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--config",
@@ -505,11 +490,11 @@ def main(argv: list[str] | None = None) -> int:
         )  # fmt: skip
         wait_until_up(port, gunicorn)
 
-        def processes(web: int = gunicorn.pid, tasks: int = worker.pid) -> dict[str, list[int]]:
+        def processes(connection, web=gunicorn.pid, tasks=worker.pid) -> dict[str, list[int]]:
             return {
                 "web workers": [web, *children(web)],
                 "task worker": [tasks],
-                "PostgreSQL": database_pids(),
+                "PostgreSQL": database_pids(connection),
             }
 
         sessions, signing_in = sign_in(port, options.users)
@@ -519,42 +504,28 @@ def main(argv: list[str] | None = None) -> int:
         ]
         if not options.no_peers:
             print("== one person, no pause", flush=True)
-            runs.append(
-                run_phase(
-                    "Peer: one person (the lead), no pause",
-                    people[:1],
-                    ONE_USER_SECONDS,
-                    (0.0, 0.0),
-                    processes=processes,
-                )
-            )
+            runs.append(run_phase(
+                "Peer: one person (the lead), no pause", people[:1], ONE_USER_SECONDS,
+                (0.0, 0.0), processes,
+            ))  # fmt: skip
             print(f"== {len(people)} people, no upload", flush=True)
-            runs.append(
-                run_phase(
-                    f"Peer: {len(people)} people, no upload",
-                    people,
-                    NO_INGEST_SECONDS,
-                    PAUSE,
-                    processes=processes,
-                )
-            )
+            runs.append(run_phase(
+                f"Peer: {len(people)} people, no upload", people, NO_INGEST_SECONDS, PAUSE,
+                processes,
+            ))  # fmt: skip
         print(f"== {len(people)} people while the worker ingests {len(files)} files", flush=True)
-        runs.append(
-            run_phase(
-                f"Main: {len(people)} people while a worker ingests {len(files)} files",
-                people,
-                options.seconds,
-                PAUSE,
-                during=upload_and_watch(port, review_id, agency_id, files, ingest),
-                processes=processes,
-            )
-        )
+        runs.append(run_phase(
+            f"Main: {len(people)} people while a worker ingests {len(files)} files", people,
+            options.seconds, PAUSE, processes, start=watch.start, every_second=watch.check,
+        ))  # fmt: skip
+        watch.finish()
     finally:
         stop(gunicorn)
         stop(worker)
         for handle in logs.values():
             handle.close()
 
+    ingest = watch.ingest
     missed = verdict(runs[-1], ingest, PAGES)
     logged = server_errors(scratch / "gunicorn.log")
     extra = (
