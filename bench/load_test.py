@@ -92,7 +92,7 @@ def postgres_or_none() -> str | None:
     try:
         psycopg.connect(f"{SERVER}/postgres", connect_timeout=3).close()
     except psycopg.Error as error:
-        return f"PostgreSQL does not answer at {SERVER}: {str(error).strip()}"
+        return f"PostgreSQL does not answer at {SERVER}: {' '.join(str(error).split())}"
     return None
 
 
@@ -398,6 +398,45 @@ def server_errors(log: Path) -> int:
     return answers + text.count("WORKER TIMEOUT")
 
 
+FINDINGS = """
+## What was slow, and what changed (8 December 2026)
+
+Written by hand from the profiles of that day (Django's queries by page, `EXPLAIN ANALYZE`
+on PostgreSQL, cProfile, and this file's CPU lines); the tables above are the latest run.
+
+- **Each page costs little; the machine was shared.** One person alone got every page with
+  a 95th percentile of about 250 ms or less. With 50 people and the upload the web workers
+  used about 28 ms of CPU a request and PostgreSQL about 8 ms: some 0.6 of a core for 16
+  requests a second. What made the first runs miss the target was time waiting for a core:
+  the machine's other work (other test suites) held between a quarter and four fifths of
+  it (the CPU lines above say how much in each run), and the overall p95 of two successive
+  runs of the same code differed sevenfold (3,043 and 416 ms).
+- **The ingest took a whole core beside the pages.** The first run, with the worker at
+  normal priority: p95 1,148 ms without the upload and 1,673 ms with it, the upload done in
+  27 s. `readiness worker` now lowers its own priority (`READINESS_WORKER_NICE`, 10): the
+  upload waits while pages are served and uses the cores when they are free.
+- **The at-a-glance page read more than it shows**: every import's quality report (a line
+  per corrected record) to learn the date of the latest, and every column of the documents
+  linked to narratives, sorted by review and title, only to count them. Now the date alone,
+  and the ids unsorted (`readiness/glance/tests/test_glance_views.py` guards both). Its 28
+  queries (constant with the size of the review) and the analyses of gaps, surfeits and
+  stale evidence remain its cost, 50 ms of Python and 20 to 50 ms of PostgreSQL for the
+  lead: the most expensive page, and the one to cache first if a review grows much larger.
+- **Evidence by agency read every column of every document** (its JSON fields decoded) to
+  show four; it reads only those now (45 to 38 ms of CPU for the lead, 399 documents; a test
+  guards the columns). The page still lists every document: drawing 400 rows is most of it.
+- **The evidence by line and a judgement's evidence pages** already read their counts and
+  ranking in a fixed number of queries (bench/results/evidence-list-speed.md); under
+  `EXPLAIN ANALYZE` the slowest of their queries takes under 10 ms (a review's alignments
+  are a few thousand rows), so no index was added; their Python is drawing rows. Their count
+  is one aggregate of a few milliseconds, so it is not cached: a cache would show a
+  reviewer stale counts just after a confirmation.
+- **A freshly loaded database has no statistics** and PostgreSQL then plans for empty
+  tables (the passages' scan ran 18 ms instead of 10). The test runs `ANALYZE` after loading
+  the demo, as autovacuum would have on a running service.
+"""
+
+
 def header(load_at_start: tuple[float, ...], port: int, web_workers: int) -> str:
     return (
         "# Load test (issue 14 item 8, issue 15 item 10)\n\n"
@@ -536,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         f"killed, in gunicorn's log: {logged}. Load average at the end: "
         + ", ".join(f"{x:.2f}" for x in os.getloadavg())
         + f". Logs of this run: {scratch}.\n"
+        + FINDINGS
     )
     RESULT.write_text(
         results_text(
