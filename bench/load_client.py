@@ -210,8 +210,11 @@ def run_user(
     rng: random.Random,
 ) -> None:
     """Cycle over the pages (from a random place in the cycle) until the monotonic clock
-    passes `until`, pausing between pages as a person reading them would."""
+    passes `until`, pausing between pages as a person reading them would. People are
+    already reading when the run starts (a first pause drawn like the others), so that 50
+    of them do not all ask at the same instant, which nobody would."""
     position = rng.randrange(len(pages))
+    time.sleep(max(0.0, min(rng.uniform(0.0, pause[1]), until - time.monotonic())))
     while time.monotonic() < until:
         page, path = pages[position % len(pages)]
         visit(session, recorder, page, path)

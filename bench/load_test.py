@@ -11,7 +11,8 @@ in once through the sign-in form with its CSRF token, with the header a TLS prox
 the demo's lead, reviewer, two agency contributors and viewer, ten sessions each. Each
 cycles over the at-a-glance page, the grid, the evidence lists (by line, by agency, one
 judgement's evidence on page 1, page 2 and filtered), a document and the action plan,
-pausing 1 to 5 s between pages as a person reading them would.
+pausing 1 to 5 s between pages as a person reading them would (and a first pause of up
+to 5 s, so that they do not all start at once).
 
 Peers in the same run, before the main one: one person at a time with no pause (each page's
 own cost on this machine), and the same 50 people without the upload.
@@ -453,7 +454,8 @@ def header(load_at_start: tuple[float, ...], port: int, web_workers: int) -> str
         "and `http.client` on the same machine; each person has a session of their own, "
         "signed in once through the sign-in form with its CSRF token; ten sessions each "
         "for the demo's lead, reviewer, police contributor, health contributor and viewer. "
-        "Each cycles over the pages below from a random place; a contributor sees their "
+        "Each cycles over the pages below from a random place, after a first pause drawn like "
+        "the others (people do not all click at once); a contributor sees their "
         "agency's evidence only; the judgement's evidence is the judgement with most "
         "evidence that person may see. Times run from sending the request to the last "
         "byte read; anything but a 200 is an error. Percentiles by nearest rank.\n"
