@@ -407,11 +407,11 @@ on PostgreSQL, cProfile, and this file's CPU lines); the tables above are the la
 
 - **Each page costs little; the machine was shared.** One person alone got every page with
   a 95th percentile of about 250 ms or less. With 50 people and the upload the web workers
-  used about 28 ms of CPU a request and PostgreSQL about 8 ms: some 0.6 of a core for 16
+  used about 27 ms of CPU a request and PostgreSQL about 8 ms: some 0.6 of a core for 16
   requests a second. What made the first runs miss the target was time waiting for a core:
   the machine's other work (other test suites) held between a quarter and four fifths of
-  it (the CPU lines above say how much in each run), and the overall p95 of two successive
-  runs of the same code differed sevenfold (3,043 and 416 ms).
+  it in those runs (the CPU lines above say how much in this one), and the overall p95 of two
+  successive runs of the same code differed sevenfold (3,043 and 416 ms).
 - **The ingest took a whole core beside the pages.** The first run, with the worker at
   normal priority: p95 1,148 ms without the upload and 1,673 ms with it, the upload done in
   27 s. `readiness worker` now lowers its own priority (`READINESS_WORKER_NICE`, 10): the
@@ -432,6 +432,10 @@ on PostgreSQL, cProfile, and this file's CPU lines); the tables above are the la
   are a few thousand rows), so no index was added; their Python is drawing rows. Their count
   is one aggregate of a few milliseconds, so it is not cached: a cache would show a
   reviewer stale counts just after a confirmation.
+- **The first runs started all 50 people at the same instant**, so their first requests
+  queued behind one another and made much of the tail (a run on a quiet machine: overall
+  p95 121 ms, but p99 of 500 to 700 ms on most pages). People now start part-way through a
+  page, as they would; the tables above are of that.
 - **A freshly loaded database has no statistics** and PostgreSQL then plans for empty
   tables (the passages' scan ran 18 ms instead of 10). The test runs `ANALYZE` after loading
   the demo, as autovacuum would have on a running service.
