@@ -32,6 +32,7 @@ import random
 import re
 import resource
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -392,8 +393,7 @@ class UploadWatch:
 
 
 def server_errors(log: Path) -> int:
-    """Answers of 500 and above, and workers gunicorn killed, in its log: a check on the
-    client's count from the server's side."""
+    """Answers of 500 and above and workers killed, in gunicorn's log: the server's count."""
     text = log.read_text(errors="replace") if log.exists() else ""
     answers = len(re.findall(r'" 5\d\d ', text))
     return answers + text.count("WORKER TIMEOUT")
@@ -569,6 +569,9 @@ def main(argv: list[str] | None = None) -> int:
         stop(worker)
         for handle in logs.values():
             handle.close()
+        # Keep the logs for a look afterwards; the evidence and the upload can go.
+        for folder in ("data", "upload"):
+            shutil.rmtree(scratch / folder, ignore_errors=True)
 
     ingest = watch.ingest
     missed = verdict(runs[-1], ingest, PAGES)
