@@ -19,8 +19,7 @@ own cost on this machine), and the same 50 people without the upload.
 
     .venv/bin/python bench/load_test.py [--seconds 60] [--users 50]
 
-Writes bench/results/load.md (also when PostgreSQL is absent: a note, and exit 0). Exits 1
-when the target is missed, after writing the results. About 3 to 4 minutes.
+Writes bench/results/load.md (a note, and exit 0, without PostgreSQL); exits 1 on a miss.
 """
 
 from __future__ import annotations
