@@ -25,6 +25,7 @@ BENCHMARKS = [
     "pii_check.py",
     "glance_speed.py",
     "fieldwork_speed.py",
+    "load_test.py",
 ]
 
 failed, skipped = [], []

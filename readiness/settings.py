@@ -319,6 +319,9 @@ TASKS = {
         )
     }
 }
+# How much `readiness worker` lowers its own CPU priority (Unix niceness, 0 to 19) so that an
+# ingest yields the cores to people's pages on the same machine (bench/load_test.py).
+WORKER_NICE = envint("READINESS_WORKER_NICE", "10")
 # --- end of background work -------------------------------------------------------------
 
 # --- issue 14: evidence storage ---------------------------------------------------------

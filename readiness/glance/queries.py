@@ -13,7 +13,7 @@ from readiness.assessment.queries import review_grid
 from readiness.countdown.domain.timetable import CountdownError, Timetable
 from readiness.countdown.models import Call
 from readiness.countdown.queries import countdown
-from readiness.evidence.models import Alignment
+from readiness.evidence.models import Alignment, EvidenceDocument
 from readiness.evidence.queries import document_ages, review_analysis, visible_documents
 from readiness.frameworks.models import LineOfEnquiry
 from readiness.indicators.domain.assessment import point_value
@@ -120,7 +120,10 @@ def _indicators(review: Review) -> list[IndicatorLine]:
 
 
 def _narratives(review: Review) -> list[NarrativeLine]:
-    versions = NarrativeVersion.objects.select_related("written_by").prefetch_related("documents")
+    # The check only counts a version's documents: their ids, not their rows.
+    versions = NarrativeVersion.objects.select_related("written_by").prefetch_related(
+        Prefetch("documents", queryset=EvidenceDocument.objects.only("id").order_by())
+    )
     narratives = Narrative.objects.filter(review=review).prefetch_related(
         Prefetch("versions", queryset=versions)
     )

@@ -109,7 +109,13 @@ def as_text(version: NarrativeVersion, action_point: str = "") -> NarrativeText:
 
 def check_context(review: Review) -> dict:
     """What every check of a review's narratives reads: fetch once for a list of them."""
-    latest = DataImport.objects.filter(review=review).order_by("-imported_at").first()
+    # Only the date: an import's quality report can be long, and this runs on every glance.
+    latest = (
+        DataImport.objects.filter(review=review)
+        .order_by("-imported_at")
+        .only("imported_at")
+        .first()
+    )
     return {
         "latest_import": timezone.localtime(latest.imported_at).date() if latest else None,
         "current_values": current_values(review),

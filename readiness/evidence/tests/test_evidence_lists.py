@@ -93,3 +93,18 @@ def test_the_lists_link_each_document(as_lead, review, police):
     link = f'href="/reviews/{review.id}/evidence/documents/{document.id}/"'
     for name in ("evidence:by-line", "evidence:by-agency"):
         assert link in as_lead.get(reverse(name, args=[review.id])).content.decode()
+
+
+def test_the_agency_list_reads_only_the_fields_its_rows_show(as_lead, review, police):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _library(review, police, 2)
+    with CaptureQueriesContext(connection) as queries:
+        page = as_lead.get(reverse("evidence:by-agency", args=[review.id])).content.decode()
+    (listed,) = [
+        q["sql"] for q in queries.captured_queries if "evidence_evidencedocument" in q["sql"]
+    ]
+    for unread in ("areas", "focus_words", "date_note", "content_hash", "stored_name"):
+        assert f'"evidence_evidencedocument"."{unread}"' not in listed
+    assert (page.count("Audit 0"), page.count("Audit 1")) == (1, 1)

@@ -179,3 +179,27 @@ def test_the_page_costs_the_same_queries_at_any_size(
     Call.objects.create(review=review, called_on=date(2026, 11, 23), recorded_by=lead)
     with django_assert_num_queries(36):  # 34, and 2 for the requests banner
         as_lead.get(home(review))
+
+
+def test_the_page_reads_only_what_it_shows_of_imports_and_narrative_documents(as_lead, ready, lead):
+    """Under load every glance counts (bench/results/load.md): an import's quality report
+    (one line per record it had to correct) and the linked documents' rows are not read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from readiness.evidence.models import EvidenceDocument
+    from readiness.indicators.models import DataImport
+
+    DataImport.objects.create(review=ready, kind=DataImport.SSDA903, file_name="903.csv",
+                              quality={"problems": ["row 2: no date of birth"] * 500})  # fmt: skip
+    narrative = Narrative.objects.get(review=ready)
+    narrative.versions.first().documents.set(EvidenceDocument.objects.filter(review=ready)[:2])
+    with CaptureQueriesContext(connection) as queries:
+        assert as_lead.get(home(ready)).status_code == 200
+    selects = [q["sql"] for q in queries.captured_queries]
+    imports = [sql for sql in selects if 'FROM "indicators_dataimport"' in sql]
+    linked = [sql for sql in selects if "narrativeversion_documents" in sql]
+    assert len(imports) == 1 and '"quality"' not in imports[0]
+    assert len(linked) == 1
+    assert '"evidence_evidencedocument"."title"' not in linked[0]  # neither read nor sorted by
+    assert "reviews_review" not in linked[0]

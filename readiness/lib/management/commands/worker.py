@@ -1,5 +1,7 @@
+import os
 from argparse import ArgumentParser
 
+from django.conf import settings
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
@@ -27,6 +29,7 @@ class Command(DatabaseWorker):
         )
 
     def handle(self, *args: object, **options: object) -> None:
+        lower_priority(settings.WORKER_NICE)
         options["worker_id"] = options["worker_id"] or worker_name(get_random_string(12))
         requeued = requeue_orphaned_tasks(
             options["backend_name"], everyone=options.pop("requeue_running")
@@ -37,3 +40,16 @@ class Command(DatabaseWorker):
                 "left running by a worker that died."
             )
         super().handle(*args, **options)
+
+
+def lower_priority(niceness: int) -> int:
+    """Step this process's niceness up by `niceness` (0 to 19), so that background work on
+    the web server's machine waits for the cores while pages are being served: an ingest
+    takes a whole core, and people's pages slowed by half beside it under load
+    (bench/results/load.md). Returns the niceness now; where it cannot be changed, as it is."""
+    if not hasattr(os, "nice"):  # not on Unix
+        return 0
+    try:
+        return os.nice(max(0, min(19, niceness)))
+    except OSError:
+        return os.nice(0)
