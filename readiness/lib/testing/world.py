@@ -13,15 +13,16 @@ from readiness.asks.tests.factories import make_request
 from readiness.audits import services as audits
 from readiness.casework import services as casework
 from readiness.casework.domain.caselist import CaseRow
+from readiness.casework.models import CaseImportJob
 from readiness.conversations.models import Comment
-from readiness.evidence.models import Alignment, EvidenceDocument
+from readiness.evidence.models import Alignment, EvidenceDocument, IngestJob, RealignJob
 from readiness.frameworks.models import Judgement, LineOfEnquiry
-from readiness.indicators.models import DataImport
+from readiness.indicators.models import DataImport, ImportJob
 from readiness.interviews import services as interviews
 from readiness.interviews.models import NotePassage
 from readiness.lib.testing.factories import ActionItemFactory, FindingFactory, MilestoneFactory
 from readiness.narratives.models import Narrative, NarrativeVersion, ServiceImpact
-from readiness.reports.models import ReviewActivity
+from readiness.reports.models import ReportBuild, ReviewActivity
 from readiness.reviews.models import Agency, Phase, Review
 from readiness.thresholds import services as thresholds
 
@@ -43,12 +44,17 @@ def _routes(patterns: list, prefix: str = "", namespace: str = "") -> list[tuple
 
 
 def url_for(namespace: str, route: str, values: dict) -> str:
-    """ROUTE with each placeholder filled from VALUES ("namespace:name" first, then "name");
-    one nobody filled becomes "x", which no id matches."""
+    """ROUTE with each placeholder filled from VALUES ("namespace:segment/name" first, for
+    two ids of one name in an app, then "namespace:name", then "name"); one nobody filled
+    becomes "x", which no id matches."""
 
     def fill(match: re.Match) -> str:
         name = match.group(2)
-        return str(values.get(f"{namespace}:{name}", values.get(name, "x")))
+        segment = route[: match.start()].rstrip("/").rsplit("/", 1)[-1]
+        for key in (f"{namespace}:{segment}/{name}", f"{namespace}:{name}", name):
+            if key in values:
+                return str(values[key])
+        return "x"
 
     return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, route)
 
@@ -69,25 +75,42 @@ def one_of_everything(review: Review, agency: Agency, lead, viewer) -> dict:
     )  # fmt: skip
     ServiceImpact.objects.create(review=review, service="Police", text="Seen quickly")
     judgement = Judgement.objects.filter(framework=review.framework).first()
+    return (
+        {
+            "review_id": review.id,
+            "document_id": document.id,
+            "alignment_id": Alignment.objects.create(
+                document=document, line_of_enquiry=line, confidence=0.7
+            ).id,
+            "membership_id": review.memberships.get(user=viewer).id,
+            "phase_id": Phase.objects.create(review=review, name="P", position=9).id,
+            "finding_id": FindingFactory(review=review).id,
+            "code": item.code,
+            "milestone_id": MilestoneFactory(item=item).id,
+            "import_id": DataImport.objects.create(review=review, kind="table").id,
+            "activity_id": ReviewActivity.objects.create(
+                review=review, kind="interview", count=3
+            ).id,
+            "framework_id": review.framework_id,
+            "indicator_id": "lac_health_assessments",
+            "service": "police",
+            "assessment:key": judgement.key,
+            "narratives:key": "story",
+        }
+        | _jobs(review)
+        | _requests_comments_and_fieldwork(review, agency, lead, document)
+    )
+
+
+def _jobs(review: Review) -> dict:
+    """Background work's pages, each job finished with nothing to show."""
     return {
-        "review_id": review.id,
-        "document_id": document.id,
-        "alignment_id": Alignment.objects.create(
-            document=document, line_of_enquiry=line, confidence=0.7
-        ).id,
-        "membership_id": review.memberships.get(user=viewer).id,
-        "phase_id": Phase.objects.create(review=review, name="P", position=9).id,
-        "finding_id": FindingFactory(review=review).id,
-        "code": item.code,
-        "milestone_id": MilestoneFactory(item=item).id,
-        "import_id": DataImport.objects.create(review=review, kind="table").id,
-        "activity_id": ReviewActivity.objects.create(review=review, kind="interview", count=3).id,
-        "framework_id": review.framework_id,
-        "indicator_id": "lac_health_assessments",
-        "service": "police",
-        "assessment:key": judgement.key,
-        "narratives:key": "story",
-    } | _requests_comments_and_fieldwork(review, agency, lead, document)
+        "evidence:upload/job_id": IngestJob.objects.create(review=review).id,
+        "evidence:realign/job_id": RealignJob.objects.create(review=review).id,
+        "indicators:job_id": ImportJob.objects.create(review=review, kind="table").id,
+        "casework:job_id": CaseImportJob.objects.create(review=review, file_name="x.csv").id,
+        "reports:build_id": ReportBuild.objects.create(review=review, fmt="html").id,
+    }
 
 
 def _requests_comments_and_fieldwork(review, agency, lead, document) -> dict:
