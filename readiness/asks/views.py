@@ -126,16 +126,8 @@ def new(request: HttpRequest, review_id: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, review=review, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            asked = services.ask(
-                review,
-                request.user,
-                agency=data["agency"],
-                lines=list(data["lines"]),
-                due_date=data["due_date"],
-                message=data["message"],
-            )
+            asked = services.ask(review, request.user, **form.request_fields())
         except AskError as error:
             form.add_error(None, str(error))
         else:
@@ -302,16 +294,8 @@ def edit(request: HttpRequest, review_id: int, request_id: int) -> HttpResponse:
         initial=initial_for(item),
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            changed = services.change(
-                item,
-                request.user,
-                agency=data["agency"],
-                lines=list(data["lines"]),
-                due_date=data["due_date"],
-                message=data["message"],
-            )
+            changed = services.change(item, request.user, **form.request_fields())
         except AskError as error:
             form.add_error(None, str(error))
         else:

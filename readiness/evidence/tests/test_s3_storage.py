@@ -20,7 +20,6 @@ from readiness.evidence import storage
 from readiness.evidence.corrections import reread_document
 from readiness.evidence.models import EvidenceDocument
 from readiness.lib.testing import s3
-from readiness.settings import s3_storage
 from readiness.transfer.services import export_review, import_review
 
 from .factories import CARE_LEAVERS
@@ -41,16 +40,7 @@ def endpoint():
 def bucket(endpoint, settings, monkeypatch, tmp_path) -> str:
     """This installation's evidence in a new bucket, under the prefix "anytown"."""
     settings.DATA_DIR = tmp_path / "data"
-    name = s3.new_bucket(endpoint)
-    environment = s3.environment(endpoint, name, prefix="anytown")
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"):
-        monkeypatch.setenv(key, environment[key])
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": s3_storage("evidence", environment),
-        "uploads": s3_storage("uploads", environment),
-    }
-    return name
+    return s3.use_new_bucket(endpoint, settings, monkeypatch, ("evidence", "uploads"))
 
 
 @pytest.fixture

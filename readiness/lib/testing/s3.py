@@ -83,6 +83,23 @@ def environment(endpoint: str, bucket: str, prefix: str = "") -> dict[str, str]:
     }
 
 
+def use_new_bucket(endpoint: str, settings, monkeypatch, storages: tuple[str, ...]) -> str:
+    """Point this installation's STORAGES (named) at a new bucket, under the prefix
+    "anytown", with the credentials in the environment as boto3 reads them; the data
+    directory is left as it is. Returns the bucket's name."""
+    from readiness.settings import s3_storage
+
+    name = new_bucket(endpoint)
+    variables = environment(endpoint, name, prefix="anytown")
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"):
+        monkeypatch.setenv(key, variables[key])
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **{storage: s3_storage(storage, variables) for storage in storages},
+    }
+    return name
+
+
 def keys(endpoint: str, bucket: str) -> list[str]:
     listed = client(endpoint).list_objects_v2(Bucket=bucket)
     return sorted(item["Key"] for item in listed.get("Contents", []))

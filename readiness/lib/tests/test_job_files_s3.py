@@ -16,7 +16,6 @@ from readiness.indicators.jobs import import_upload, start_import_job
 from readiness.indicators.models import IndicatorValue
 from readiness.lib.testing import s3
 from readiness.reports.jobs import start_report_build
-from readiness.settings import s3_storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -31,12 +30,7 @@ def endpoint():
 @pytest.fixture
 def bucket(endpoint, settings, monkeypatch, tmp_path) -> str:
     settings.DATA_DIR = tmp_path / "data"
-    name = s3.new_bucket(endpoint)
-    environment = s3.environment(endpoint, name, prefix="anytown")
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"):
-        monkeypatch.setenv(key, environment[key])
-    settings.STORAGES = {**settings.STORAGES, "uploads": s3_storage("uploads", environment)}
-    return name
+    return s3.use_new_bucket(endpoint, settings, monkeypatch, ("uploads",))
 
 
 def test_waiting_files_are_in_the_bucket_until_the_worker_is_done(
