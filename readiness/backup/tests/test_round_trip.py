@@ -15,6 +15,7 @@ import pytest
 
 from readiness.backup.domain.manifest import BadArchive, Manifest, problems, table_digest
 from readiness.lib.testing import s3
+from readiness.lib.testing.workers import empty_installation
 
 READINESS = f"{shlex.quote(sys.executable)} -m readiness"
 ROOT = Path(__file__).resolve().parents[3]
@@ -59,7 +60,7 @@ def working(tmp_path_factory) -> Path:
     folder.mkdir(parents=True)
     (folder / "strategy.txt").write_text(STRATEGY)
     (folder / "minutes.txt").write_text(MINUTES)
-    ok(f"{READINESS} migrate --noinput", home)
+    empty_installation(home)
     ok(
         f"{READINESS} createsuperuser --noinput --username ann.lead --email ann@example.org",
         home,

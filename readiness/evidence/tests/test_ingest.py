@@ -18,6 +18,7 @@ from readiness.evidence.models import (
 )
 from readiness.evidence.tests.factories import write_folder
 from readiness.lib.testing.factories import AgencyFactory
+from readiness.lib.testing.workers import empty_installation
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +129,8 @@ def readiness(data_dir: Path, *args: str) -> subprocess.Popen:
 
 
 def prepare(data_dir: Path) -> None:
+    empty_installation(data_dir)
     for args in (
-        ("migrate", "-v0"),
         (
             "shell",
             "-c",

@@ -34,9 +34,11 @@ def environment(data_dir: Path, **extra: str) -> dict[str, str]:
 _migrated: list[Path] = []
 
 
-def _empty_installation(data_dir: Path) -> None:
-    """A migrated installation in DATA_DIR: migrated once per test run (a fresh SQLite
-    database takes seconds to migrate), then copied."""
+def empty_installation(data_dir: Path) -> None:
+    """A migrated installation in DATA_DIR (made if missing): migrated once per test run (a
+    fresh SQLite database takes seven seconds to migrate), then copied. For tests of other
+    processes on installations of their own; `readiness migrate` itself is tested where the
+    documented commands run."""
     if not _migrated:
         template = Path(tempfile.mkdtemp(prefix="readiness-installation-"))
         atexit.register(shutil.rmtree, template, ignore_errors=True)
@@ -48,13 +50,13 @@ def _empty_installation(data_dir: Path) -> None:
             capture_output=True,
         )
         _migrated.append(template)
-    shutil.copytree(_migrated[0], data_dir)
+    shutil.copytree(_migrated[0], data_dir, dirs_exist_ok=True)
 
 
 def setup(data_dir: Path, script: str, *args: str) -> str:
     """Run SCRIPT (Python, Django set up) in a process of its own against a migrated
     installation in DATA_DIR; its standard output."""
-    _empty_installation(data_dir)
+    empty_installation(data_dir)
     done = subprocess.run(
         [sys.executable, "-c", "import django\ndjango.setup()\n" + script, *args],
         env=environment(data_dir),

@@ -104,13 +104,14 @@ def test_a_review_moves_between_installations_unchanged(tmp_path):
     import os
 
     from readiness.backup.tests.test_round_trip import READINESS, ok, run
+    from readiness.lib.testing.workers import empty_installation
 
     if os.getenv("DATABASE_URL"):
         pytest.skip("runs installations on SQLite files of their own; the SQLite pass covers it")
     here, there = tmp_path / "here", tmp_path / "there"
     for home in (here, there):
         home.mkdir()
-        ok(f"{READINESS} migrate --noinput", home)
+        empty_installation(home)
     folder = here / "in" / "Anyshire Police"
     folder.mkdir(parents=True)
     (folder / "strategy.txt").write_text(STRATEGY)
