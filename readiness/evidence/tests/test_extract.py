@@ -18,6 +18,15 @@ from readiness.evidence.domain.types import Limits, Rejected
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SMALL_ZIP_CAP = Limits(max_decompressed_bytes=1024 * 1024)
 
+
+@pytest.fixture(autouse=True)
+def _ocr_as_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about reading scans itself: Tesseract reads them wherever it is
+    installed, whatever READINESS_OCR says (make test's later runs switch OCR off for the
+    rest of the suite)."""
+    monkeypatch.delenv("READINESS_OCR", raising=False)
+
+
 # Each bad file and the exact reason a reviewer sees (also listed in corpus/EXPECTED.md).
 REJECTED = {
     "empty.pdf": "The file is empty.",

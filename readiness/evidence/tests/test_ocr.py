@@ -12,6 +12,15 @@ from readiness.evidence.domain.extract.ocr import NOT_INSTALLED
 from readiness.evidence.ingest import ingest_path
 from readiness.evidence.models import EvidenceDocument
 
+
+@pytest.fixture(autouse=True)
+def _ocr_as_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about reading scans itself: Tesseract reads them wherever it is
+    installed, whatever READINESS_OCR says (make test's later runs switch OCR off for the
+    rest of the suite)."""
+    monkeypatch.delenv("READINESS_OCR", raising=False)
+
+
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
     reason="Debian's tesseract-ocr is not installed (make test installs it as root)",
